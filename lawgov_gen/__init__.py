@@ -1,0 +1,3 @@
+"""lawgov-gen: render the annual rule-of-law government report from YAML."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from lawgov_gen.cli import main
+
+main()

@@ -1,0 +1,103 @@
+"""S rules: the five statutory parts are there, complete and correctly named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lawgov_gen.checks.registry import CheckInput, rule
+from lawgov_gen.context import statutory_titles
+from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.model import Item
+from lawgov_gen.numbering import MAX_ITEM_LEVEL
+from lawgov_gen.source import KeyPath
+
+_REQUIRED = {
+    ("measures",): "第一部分“主要举措和成效”（measures）",
+    ("problems", "shortcomings"): "第二部分的“存在的不足”（problems.shortcomings）",
+    ("plans",): "第四部分“主要安排”（plans）",
+}
+
+# Words a part's heading must keep to still name its statutory content.
+_KEYWORDS = {
+    "measures": ("举措", "成效"),
+    "problems": ("不足", "原因"),
+    "duties": ("第一责任人",),
+    "plans": ("安排",),
+    "other": ("其他",),
+}
+
+
+def _get(inp: CheckInput, path: KeyPath) -> object:
+    node: object = inp.data
+    for part in path:
+        node = getattr(node, str(part))
+    return node
+
+
+@rule("S1", "error", "缺少第一、二、四部分（measures、problems.shortcomings、plans）或其为空",
+      "补写该部分，至少一项")
+def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
+    for path, name in _REQUIRED.items():
+        if not _get(inp, path):
+            yield inp.at(path, "S1", f"缺少{name}：法定的五部分必须齐全，请至少写一项", key=True)
+
+
+@rule("S2", "warning", "第三部分“第一责任人职责”（duties）为空", "补写党政主要负责人履职情况")
+def duties_present(inp: CheckInput) -> Iterator[Diagnostic]:
+    if not inp.data.duties:
+        yield inp.at(("duties",), "S2", "第三部分“党政主要负责人履行第一责任人职责”为空，将印为“无。”：请补写履职情况", key=True)
+
+
+@rule("S3", "warning", "第二部分缺少原因（problems.causes）", "在 problems.causes 中写明原因")
+def causes_present(inp: CheckInput) -> Iterator[Diagnostic]:
+    if not inp.data.problems.causes:
+        yield inp.at(("problems",), "S3", "第二部分只写了不足，没有写原因（problems.causes）：法定内容是“不足和原因”", key=True)
+
+
+@rule("S4", "info", "第五部分没有内容，将印为“无。”", "如有行政应诉等情况，写在 court 或 other 中")
+def other_empty(inp: CheckInput) -> Iterator[Diagnostic]:
+    if not inp.data.other and inp.data.court is None:
+        yield inp.at(("other",), "S4", "第五部分“其他需要报告的情况”没有内容，将印为“无。”", key=True)
+
+
+@rule("S5", "warning", "report.titles 改写的标题不再包含法定内容", "保留法定标题中的关键词，或删除改写")
+def title_overrides(inp: CheckInput) -> Iterator[Diagnostic]:
+    titles = inp.data.report.titles
+    statutory = statutory_titles(inp.data.report.year)
+    for key, words in _KEYWORDS.items():
+        value = getattr(titles, key)
+        if value is None:
+            continue
+        missing = [w for w in words if w not in value]
+        if missing:
+            yield inp.at(
+                ("report", "titles", key), "S5",
+                f"改写的标题缺少“{'、'.join(missing)}”，不再对应法定内容“{statutory[key]}”",
+            )
+
+
+def _items(items: list[Item], path: KeyPath, level: int) -> Iterator[tuple[Item, KeyPath, int]]:
+    for i, item in enumerate(items):
+        here = (*path, i)
+        yield item, here, level
+        yield from _items(item.items, (*here, "items"), level + 1)
+
+
+def all_items(inp: CheckInput) -> Iterator[tuple[Item, KeyPath, int]]:
+    """Every item of parts 一、三、四、五 with its key path and nesting level (1 = （一）)."""
+    for part in ("measures", "duties", "plans", "other"):
+        yield from _items(getattr(inp.data, part), (part,), 1)
+
+
+@rule("S6", "error", "条目只有标题，没有 text、points 或 items", "为该条目补写内容")
+def empty_items(inp: CheckInput) -> Iterator[Diagnostic]:
+    for item, path, _ in all_items(inp):
+        if not (item.text and item.text.strip()) and not item.points and not item.items:
+            yield inp.at(path, "S6", f"条目“{item.title}”只有标题：请补写 text、points 或 items")
+
+
+@rule("S7", "error", "条目嵌套超过（1）一级", "把更深的一层并入上一级的文字")
+def nesting_depth(inp: CheckInput) -> Iterator[Diagnostic]:
+    for item, path, level in all_items(inp):
+        if level == MAX_ITEM_LEVEL and item.items:
+            yield inp.at((*path, "items"), "S7", "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中", key=True)

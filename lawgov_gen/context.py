@@ -1,0 +1,275 @@
+"""Build the render context: every paragraph, number, figure and date, computed once.
+
+Both renderers (Word and PDF) only display what this module produces, so the two
+outputs cannot disagree on text, order or numbering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.errors import DataError
+from lawgov_gen.figures import Figure, build_figures
+from lawgov_gen.loader import Loaded
+from lawgov_gen.model import FontNames, Item, Point, ReportData
+from lawgov_gen.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
+from lawgov_gen.source import KeyPath
+from lawgov_gen.textshape import ensure_period, paragraphs, text_width, title_lines
+from lawgov_gen.usertext import TextRenderer
+
+BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
+
+# Full-width character advance: 16 pt glyphs with the grid's negative letter spacing.
+WORD_CHAR_PT = 15.75
+PDF_CHAR_PT = 15.79
+
+
+def statutory_titles(year: int) -> dict[str, str]:
+    """The five part headings of 厅字〔2019〕28号 with the year filled in."""
+    return {
+        "measures": f"{year}年推进法治政府建设的主要举措和成效",
+        "problems": f"{year}年推进法治政府建设存在的不足和原因",
+        "duties": f"{year}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+        "plans": f"{year + 1}年推进法治政府建设的主要安排",
+        "other": "其他需要报告的情况",
+    }
+
+
+PART_ORDER = ("measures", "problems", "duties", "plans", "other")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the body: its kind (style) and its final text."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Indent:
+    """A right indent in characters, with its value for each output."""
+
+    em: float
+
+    @property
+    def twips(self) -> int:
+        return round(self.em * WORD_CHAR_PT * 20)
+
+    @property
+    def css(self) -> str:
+        return f"{self.em * PDF_CHAR_PT:.2f}pt"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One line of 附件说明; `first` is the line that starts with 附件：."""
+
+    text: str
+    first: bool
+
+
+@dataclass
+class ReportContext:
+    """Everything a template displays."""
+
+    title: str
+    title_lines: list[str]
+    doc_number: str | None
+    to_line: str | None
+    blocks: list[Block]
+    attachments: list[Attachment]
+    signature: str
+    date: str
+    signature_indent: Indent
+    date_indent: Indent
+    note: str | None
+    cc: str | None
+    org: str
+    year: int
+    date_iso: str
+    fonts: FontNames
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def chinese_date(data: ReportData) -> str:
+    """成文日期 in Arabic numerals, no zero padding: 2025年2月6日."""
+    d = data.report.date
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def signature_indents(signature: str, date: str) -> tuple[Indent, Indent]:
+    """Right indents of the unsealed signature and date (GB/T 9704-2012 7.3.5.2)."""
+    sig_w, date_w = text_width(signature), text_width(date)
+    sig_right = 2.0
+    date_right = sig_right + sig_w - 2 - date_w
+    if date_right < 2:
+        date_right = 2.0
+        sig_right = date_right + date_w + 2 - sig_w
+    return Indent(sig_right), Indent(date_right)
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded) -> None:
+        data = loaded.data
+        self.data = data
+        self.sources = loaded.sources
+        self.figures = build_figures(data, loaded.previous.data if loaded.previous else None)
+        meta = data.report
+        self.texts = TextRenderer(
+            self.figures,
+            {"year": str(meta.year), "next_year": str(meta.year + 1), "short": meta.short, "org": meta.org},
+        )
+        self.problems: list[Diagnostic] = []
+        self.blocks: list[Block] = []
+
+    def text(self, value: str, path: KeyPath) -> str:
+        issues = self.texts.issues(value)
+        for issue in issues:
+            self.problems.append(self.sources.locate(path, issue.needle, 0, "error", issue.rule, issue.message))
+        return value if issues else self.texts.render(value)
+
+    def add(self, kind: BlockKind, text: str) -> None:
+        self.blocks.append(Block(kind, text))
+
+    def body(self, value: str | None, path: KeyPath) -> list[str]:
+        return paragraphs(self.text(value, path)) if value else []
+
+    def point_text(self, point: Point, n: int, path: KeyPath) -> str:
+        lead = self.text(point.lead, (*path, "lead")).strip() if point.lead else ""
+        text = " ".join(self.body(point.text, (*path, "text")))
+        if lead and text:
+            return f"{point_label(n)}{ensure_period(lead)}{ensure_period(text)}"
+        return f"{point_label(n)}{ensure_period(lead or text)}"
+
+    def points(self, points: list[Point], style: str, path: KeyPath) -> None:
+        texts = [self.point_text(p, i + 1, (*path, i)) for i, p in enumerate(points)]
+        if not texts:
+            return
+        if style == "block":
+            for t in texts:
+                self.add("body", t)
+            return
+        joined = "".join(texts)
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind == "body" and last.text.endswith("："):
+            self.blocks[-1] = Block("body", last.text + joined)
+        else:
+            self.add("body", joined)
+
+    def items(self, items: list[Item], level: int, path: KeyPath) -> None:
+        for i, item in enumerate(items):
+            here = (*path, i)
+            if level > MAX_ITEM_LEVEL:
+                self.problems.append(
+                    self.sources.diag(here, "error", "S7", "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中")
+                )
+                return
+            kind: BlockKind = ("h2", "h3", "h4")[level - 1]  # type: ignore[assignment]
+            self.add(kind, item_label(level, i + 1) + self.text(item.title, (*here, "title")).strip())
+            for para in self.body(item.text, (*here, "text")):
+                self.add("body", para)
+            self.points(item.points, item.points_style, (*here, "points"))
+            self.items(item.items, level + 1, (*here, "items"))
+
+    def part_heading(self, n: int, key: str) -> None:
+        override = getattr(self.data.report.titles, key)
+        title = statutory_titles(self.data.report.year)[key]
+        if override:
+            title = self.text(override, ("report", "titles", key)).strip()
+        self.add("h1", part_label(n) + title)
+
+    def problems_part(self) -> None:
+        probs = self.data.problems
+        if probs.causes:
+            self.add("h2", item_label(1, 1) + "存在的不足")
+            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))
+            self.add("h2", item_label(1, 2) + "原因分析")
+            self.points(probs.causes, "block", ("problems", "causes"))
+        else:
+            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))
+
+    def court_paragraph(self) -> str | None:
+        court = self.data.court
+        if court is None:
+            return None
+        meta = self.data.report
+        if court.lawsuits:
+            rate = court.head_appearances * 100 // court.lawsuits if court.lawsuits else 0
+            lost = f"败诉{court.lost}件" if court.lost else "无败诉案件"
+            first = (
+                f"{meta.year}年，{meta.short}共发生行政诉讼案件{court.lawsuits}件，"
+                f"行政机关负责人出庭应诉{court.head_appearances}件，出庭应诉率{rate}%，{lost}"
+            )
+        else:
+            first = f"{meta.year}年，{meta.short}未发生行政诉讼案件"
+        if court.judgments_due:
+            done = (
+                "已全部履行"
+                if court.judgments_performed >= court.judgments_due
+                else f"已履行{court.judgments_performed}件"
+            )
+            second = f"应履行法院生效裁判{court.judgments_due}件，{done}"
+        else:
+            second = "无应履行的法院生效裁判"
+        return f"{first}；{second}。"
+
+    def build(self) -> ReportContext:
+        data, meta = self.data, self.data.report
+        for para in self.body(data.intro, ("intro",)):
+            self.add("body", para)
+        self.part_heading(1, "measures")
+        self.items(data.measures, 1, ("measures",))
+        self.part_heading(2, "problems")
+        self.problems_part()
+        self.part_heading(3, "duties")
+        self.items(data.duties, 1, ("duties",))
+        if not data.duties:
+            self.add("body", "无。")
+        self.part_heading(4, "plans")
+        self.items(data.plans, 1, ("plans",))
+        self.part_heading(5, "other")
+        court = self.court_paragraph()
+        if court:
+            self.add("body", court)
+        self.items(data.other, 1, ("other",))
+        if not court and not data.other:
+            self.add("body", "无。")
+        title = self.text(data.title, ("report", "title")).strip()
+        if self.problems:
+            raise DataError(self.problems)
+        signature, date = data.signature, chinese_date(data)
+        sig_indent, date_indent = signature_indents(signature, date)
+        return ReportContext(
+            title=title,
+            title_lines=title_lines(title),
+            doc_number=meta.doc_number,
+            to_line=("、".join(meta.to) + "：") if meta.to else None,
+            blocks=self.blocks,
+            attachments=attachment_lines(meta.attachments),
+            signature=signature,
+            date=date,
+            signature_indent=sig_indent,
+            date_indent=date_indent,
+            note=f"（{meta.note.strip('（）()')}）" if meta.note else None,
+            cc=("抄送：" + "，".join(meta.cc) + "。") if meta.cc else None,
+            org=meta.org,
+            year=meta.year,
+            date_iso=meta.date.isoformat(),
+            fonts=meta.fonts,
+            figures=self.figures,
+        )
+
+
+def attachment_lines(names: list[str]) -> list[Attachment]:
+    """附件说明: 附件：名称, or 附件：1.名称 with the next names aligned under the first."""
+    if len(names) == 1:
+        return [Attachment(f"附件：{names[0]}", True)]
+    return [Attachment(("附件：" if i == 0 else "") + f"{i + 1}.{name}", i == 0) for i, name in enumerate(names)]
+
+
+def build_context(loaded: Loaded) -> ReportContext:
+    """The complete, output-neutral content of a report; raises DataError on bad text."""
+    return _Builder(loaded).build()

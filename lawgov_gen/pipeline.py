@@ -1,0 +1,91 @@
+"""The one-way flow: YAML → loader → model → checks → context → renderers → files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lawgov_gen.checks import run_checks
+from lawgov_gen.diagnostics import Diagnostic, sort_key
+from lawgov_gen.errors import DataError
+from lawgov_gen.loader import Loaded, display_name, load
+
+
+@dataclass
+class Checked:
+    """A loaded report with its findings (errors block rendering)."""
+
+    loaded: Loaded | None
+    findings: list[Diagnostic]
+
+    def blocking(self, strict: bool) -> list[Diagnostic]:
+        levels = ("error", "warning") if strict else ("error",)
+        return [d for d in self.findings if d.level in levels]
+
+
+def check_file(path: Path) -> Checked:
+    """Load and lint one data file; every problem is returned, nothing raised."""
+    try:
+        loaded = load(path)
+    except DataError as exc:
+        return Checked(None, sorted(exc.diagnostics, key=sort_key))
+    return Checked(loaded, sorted(run_checks(loaded), key=sort_key))
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What `render` writes and how."""
+
+    out_dir: Path
+    docx: bool = True
+    pdf: bool = False
+    template: Path | None = None
+    strict: bool = False
+
+
+@dataclass
+class RenderResult:
+    """Files written and findings that did not block."""
+
+    source: str
+    written: list[Path] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+
+
+def render_file(path: Path, options: RenderOptions) -> RenderResult:
+    """Check, then render one data file; raise LawgovError before writing anything."""
+    from lawgov_gen.context import build_context
+    from lawgov_gen.output import write_atomic
+
+    checked = check_file(path)
+    blocking = checked.blocking(options.strict)
+    if blocking or checked.loaded is None:
+        raise DataError(blocking or checked.findings)
+    ctx = build_context(checked.loaded)
+    outputs: list[tuple[Path, bytes]] = []
+    stem = path.stem
+    if options.docx:
+        from lawgov_gen.render_docx import render_docx
+
+        outputs.append((options.out_dir / f"{stem}.docx", render_docx(ctx, options.template)))
+    if options.pdf:
+        from lawgov_gen.render_pdf import render_pdf
+
+        pdf = render_pdf(ctx, options.template, strict=options.strict)
+        checked.findings.extend(pdf.findings)
+        outputs.append((options.out_dir / f"{stem}.pdf", pdf.data))
+    # Everything is rendered before anything is written: a failure leaves no file.
+    for target, data in outputs:
+        write_atomic(target, data)
+    return RenderResult(display_name(path), [t for t, _ in outputs], checked.findings)
+
+
+def expand_inputs(items: list[Path]) -> list[Path]:
+    """Files as given; a folder means every *.yaml in it, sorted."""
+    out: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            out.extend(sorted(p for p in item.glob("*.yaml") if p.is_file()))
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,133 @@
+"""User text with `{{ m.ID }}` references, checked and rendered in a Jinja sandbox.
+
+Only the report's own values can be named. Before rendering, the template's syntax tree
+is walked and anything but plain output of those names (loops, calls, filters,
+operators, dunder attributes) is refused, so nothing can run long or reach Python.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from lawgov_gen.figures import Figure
+
+FIGURE_ATTRS = ("value", "prev", "change", "label", "unit")
+VARIABLES = ("year", "next_year", "short", "org")
+
+
+@dataclass(frozen=True)
+class TextIssue:
+    """A problem in one text: the rule id, the snippet to point at and the message."""
+
+    rule: str
+    needle: str
+    message: str
+
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV.globals.clear()
+_ENV.filters.clear()
+_ENV.tests.clear()
+
+
+def _describe(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_describe(node.node)}.{node.attr}"
+    return node.__class__.__name__
+
+
+class TextRenderer:
+    """Checks and renders the texts of one report against its figures and variables."""
+
+    def __init__(self, figures: Mapping[str, Figure], variables: Mapping[str, str]) -> None:
+        self.figures = figures
+        self.variables = dict(variables)
+        self.used: set[str] = set()
+
+    def issues(self, text: str) -> list[TextIssue]:
+        """Every problem of a text's `{{ … }}` references; empty when it renders safely."""
+        if "{" not in text:
+            return []
+        try:
+            tree = _ENV.parse(text)
+        except TemplateSyntaxError as exc:
+            line = text.splitlines()[(exc.lineno or 1) - 1] if text.strip() else text
+            needle = "{{" if "{{" in line else (line.strip()[:8] or "{")
+            return [TextIssue("T1", needle, f"{{{{ }}}} 写法有误（{exc.message}）：写成 {{{{ m.指标id }}}}")]
+        out: list[TextIssue] = []
+        for output in tree.body:
+            if not isinstance(output, nodes.Output):
+                kind = output.__class__.__name__
+                out.append(TextIssue("T1", "{%", f"文字中不能使用 {{% {kind.lower()} %}} 语句：只能引用数值"))
+                continue
+            for node in output.nodes:
+                if isinstance(node, nodes.TemplateData):
+                    continue
+                if isinstance(node, nodes.Const) and isinstance(node.value, str):
+                    continue
+                out.extend(self._check_expr(node))
+        return out
+
+    def _check_expr(self, node: nodes.Node) -> list[TextIssue]:
+        allowed = "只能引用 m.指标id（及 .value .prev .change）、year、next_year、short、org"
+        if isinstance(node, nodes.Name):
+            if node.name in self.variables:
+                return []
+            if node.name == "m":
+                return [TextIssue("T1", "m", "m 之后要写指标 id，如 {{ m.mediation_cases }}")]
+            return [TextIssue("T1", node.name, f"未知的名称“{node.name}”：{allowed}")]
+        chain: list[str] = []
+        cur: nodes.Node = node
+        while isinstance(cur, nodes.Getattr):
+            chain.insert(0, cur.attr)
+            cur = cur.node
+        if not (isinstance(cur, nodes.Name) and cur.name == "m" and 1 <= len(chain) <= 2):
+            return [TextIssue("T1", _describe(node).split(".")[0], f"不能使用“{_describe(node)}”：{allowed}")]
+        mid = chain[0]
+        if mid not in self.figures:
+            near = difflib.get_close_matches(mid, list(self.figures), n=3, cutoff=0.5)
+            hint = f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
+            return [TextIssue("Q4", f"m.{mid}", f"引用了不存在的指标“{mid}”：{hint}")]
+        self.used.add(mid)
+        if len(chain) == 2:
+            attr = chain[1]
+            if attr not in FIGURE_ATTRS:
+                return [
+                    TextIssue("T1", f".{attr}", f"指标没有“.{attr}”：可用 {'、'.join('.' + a for a in FIGURE_ATTRS)}")
+                ]
+            if attr in ("change", "prev") and not self.figures[mid].has_prev:
+                return [
+                    TextIssue(
+                        "T1", f"m.{mid}.{attr}",
+                        f"指标“{mid}”没有上年数值，不能用 .{attr}：请写 prev，或用 previous 指定上年的数据文件",
+                    )
+                ]
+        return []
+
+    def render(self, text: str) -> str:
+        """Render a text already free of issues; plain text out (escaped by each output)."""
+        if "{" not in text:
+            return text
+        return _ENV.from_string(text).render(m=self.figures, **self.variables)
+
+
+def find_references(text: str) -> set[str]:
+    """Metric ids a text quotes via m.ID (for checks); empty when it does not parse."""
+    if "{" not in text:
+        return set()
+    try:
+        tree = _ENV.parse(text)
+    except TemplateSyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name == "m":
+            found.add(node.attr)
+    return found

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages lawgov-gen needs to render PDFs and to be tested:
+# CJK fonts, the HarfBuzz subsetter WeasyPrint uses, poppler-utils (pdffonts, pdftotext)
+# and LibreOffice Writer (the test suite's stand-in for Word).
+# The Fandol fonts are extracted from texlive-lang-chinese without installing TeX.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+FONT_DIR="${LAWGOV_FONT_DIR:-/usr/local/share/fonts/fandol}"
+WITH_LIBREOFFICE="${WITH_LIBREOFFICE:-1}"
+
+need=()
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
+dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)
+dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
+if [ "$WITH_LIBREOFFICE" = "1" ]; then
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+fi
+
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "安装系统软件包: ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
+  echo "提取 Fandol 字体到 $FONT_DIR"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null 2>&1) || {
+    $SUDO apt-get update -qq
+    (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null)
+  }
+  dpkg -x "$tmp"/texlive-lang-chinese_*.deb "$tmp/x"
+  $SUDO mkdir -p "$FONT_DIR"
+  find "$tmp/x" -path '*fandol*' -name 'Fandol*.otf' -exec $SUDO cp {} "$FONT_DIR"/ \;
+  rm -rf "$tmp"
+  $SUDO fc-cache -f >/dev/null
+fi
+
+fc-list | grep -q FandolFang || { echo "错误：未找到 FandolFang 字体" >&2; exit 1; }
+fc-list :lang=zh family | grep -q "Noto Serif CJK SC" || { echo "错误：未找到 Noto Serif CJK SC 字体" >&2; exit 1; }
+echo "系统依赖已就绪"
