@@ -20,6 +20,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
+    failed: bool = False
 
 
 def render_one(path: Path, options: RenderOptions) -> Outcome:
@@ -27,9 +28,9 @@ def render_one(path: Path, options: RenderOptions) -> Outcome:
     try:
         result = render_file(path, options)
     except DataError as exc:
-        return Outcome(path, findings=exc.diagnostics)
+        return Outcome(path, findings=exc.diagnostics, failed=True)
     except LawgovError as exc:
-        return Outcome(path, error=str(exc))
+        return Outcome(path, error=str(exc), failed=True)
     return Outcome(path, result.written, result.findings)
 
 

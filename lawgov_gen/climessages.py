@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 _ERRORS: tuple[tuple[str, str], ...] = (
-    (r"No such option: (\S+)(?: Did you mean (\S+)\?)?", "没有选项 {0}"),
+    (r"No such option:? '?([^'\s]+)'?\.?(?: Did you mean '?([^'\s]+?)'?\?)?", "没有选项 {0}"),
     (r"No such command '(.+)'\.", "没有命令“{0}”"),
     (r"Missing argument '(.+)'\.", "缺少参数 {0}"),
     (r"Missing option '(.+)'\.", "缺少选项 {0}"),
@@ -37,7 +37,11 @@ def translate(message: str) -> str:
 
 
 class _Chinese:
-    options_metavar = "[选项]"
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[选项]")
+        if isinstance(self, click.Group):
+            kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -72,8 +76,6 @@ class ChineseCommand(_Chinese, click.Command):
 
 class ChineseGroup(_Chinese, click.Group):
     """A click group whose help and errors are in Chinese."""
-
-    subcommand_metavar = "命令 [参数]..."
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         return None  # listed by format_options

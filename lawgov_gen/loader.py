@@ -149,12 +149,14 @@ def load(path: Path, *, with_previous: bool = True) -> Loaded:
     tree = _read_tree(path.resolve() if path.exists() else path, sources, diags, (path.resolve(),))
     if sources.root is None:
         sources.root = SourceFile(display_name(path), path, "")
-    if tree is None or diags:
+    if tree is None:
         raise DataError(diags)
     try:
         data = ReportData.model_validate(tree)
     except ValidationError as exc:
-        raise DataError(validation_diagnostics(exc, sources)) from None
+        raise DataError([*diags, *validation_diagnostics(exc, sources)]) from None
+    if diags:
+        raise DataError(diags)
     previous = None
     if with_previous and data.previous is not None:
         previous = _load_previous(data, path.resolve(), sources)

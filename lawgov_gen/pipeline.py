@@ -8,6 +8,7 @@ from pathlib import Path
 from lawgov_gen.checks import run_checks
 from lawgov_gen.diagnostics import Diagnostic, sort_key
 from lawgov_gen.errors import DataError
+from lawgov_gen.fonts import Fallback
 from lawgov_gen.loader import Loaded, display_name, load
 
 
@@ -71,13 +72,36 @@ def render_file(path: Path, options: RenderOptions) -> RenderResult:
     if options.pdf:
         from lawgov_gen.render_pdf import render_pdf
 
-        pdf = render_pdf(ctx, options.template, strict=options.strict)
-        checked.findings.extend(pdf.findings)
+        pdf = render_pdf(ctx, options.template)
+        font_findings = fallback_diagnostics(checked.loaded, pdf.fallbacks)
+        checked.findings.extend(font_findings)
+        stop = [d for d in font_findings if d.level == "error" or options.strict]
+        if stop:
+            raise DataError(stop)
         outputs.append((options.out_dir / f"{stem}.pdf", pdf.data))
     # Everything is rendered before anything is written: a failure leaves no file.
     for target, data in outputs:
         write_atomic(target, data)
     return RenderResult(display_name(path), [t for t, _ in outputs], checked.findings)
+
+
+def fallback_diagnostics(loaded: Loaded, found: list[Fallback]) -> list[Diagnostic]:
+    """Each glyph fallback as a finding at the first place the character is written."""
+    from lawgov_gen.checks.registry import CheckInput
+
+    texts = CheckInput(loaded).texts
+    out = []
+    for fb in found:
+        where = next((t for t in texts if fb.char in t.value), None)
+        path = where.path if where else ("report",)
+        font = f"{fb.role.label}字体 {fb.font.family}"
+        if fb.drawn_by is None:
+            level, rule, tail = "error", "P2", "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体"
+        else:
+            level, rule, tail = "warning", "P1", f"将改用 {fb.drawn_by.family} 显示，字形风格会不一致"
+        message = f"字符“{fb.char}”（U+{ord(fb.char):04X}）在{font}中没有：{tail}"
+        out.append(loaded.sources.locate(path, fb.char, 0, level, rule, message))
+    return out
 
 
 def expand_inputs(items: list[Path]) -> list[Path]:

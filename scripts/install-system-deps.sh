@@ -16,6 +16,8 @@ dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
 dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
+python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
+command -v make >/dev/null 2>&1 || need+=(make)
 if [ "$WITH_LIBREOFFICE" = "1" ]; then
   dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fi
