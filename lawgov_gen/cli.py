@@ -11,9 +11,8 @@ from typing import Any
 import click
 
 from lawgov_gen import __version__
-from lawgov_gen.climessages import ChineseCommand, ChineseGroup, run_main
+from lawgov_gen.climessages import ChineseCommand, ChineseGroup
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.errors import DataError, LawgovError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FILES = click.argument(
@@ -165,4 +164,4 @@ def fonts(file: Path | None) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI; a LawgovError becomes its message and exit status 1."""
-    return run_main(cli, argv, (DataError, LawgovError))
+    return cli.main(argv)

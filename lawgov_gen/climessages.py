@@ -75,7 +75,12 @@ class ChineseCommand(_Chinese, click.Command):
 
 
 class ChineseGroup(_Chinese, click.Group):
-    """A click group whose help and errors are in Chinese."""
+    """A click group whose help and errors are in Chinese; errors never show a traceback."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **_: Any) -> Any:
+        from lawgov_gen.errors import LawgovError
+
+        return run_main(self, args, (LawgovError,))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         return None  # listed by format_options
@@ -84,8 +89,14 @@ class ChineseGroup(_Chinese, click.Group):
 def run_main(cli: click.Command, argv: Sequence[str] | None, expected: tuple[type[Exception], ...]) -> Any:
     """Run a click command: Chinese usage errors (exit 2), known errors as messages (exit 1)."""
     try:
-        return cli.main(args=list(argv) if argv is not None else None, prog_name="lawgov-gen",
-                        standalone_mode=False)
+        result = click.Group.main(cli, args=list(argv) if argv is not None else None, prog_name="lawgov-gen",  # type: ignore[arg-type]
+                                  standalone_mode=False)
+        if isinstance(result, int):
+            sys.exit(result)
+        return result
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.format_message(), err=True)
+        sys.exit(2)
     except click.UsageError as exc:
         ctx = exc.ctx
         if ctx is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def render_file(path: Path, options: RenderOptions) -> RenderResult:
     checked = check_file(path)
     blocking = checked.blocking(options.strict)
     if blocking or checked.loaded is None:
-        raise DataError(blocking or checked.findings)
+        raise DataError(as_errors(blocking or checked.findings))
     ctx = build_context(checked.loaded)
     outputs: list[tuple[Path, bytes]] = []
     stem = path.stem
@@ -77,12 +78,17 @@ def render_file(path: Path, options: RenderOptions) -> RenderResult:
         checked.findings.extend(font_findings)
         stop = [d for d in font_findings if d.level == "error" or options.strict]
         if stop:
-            raise DataError(stop)
+            raise DataError(as_errors(stop))
         outputs.append((options.out_dir / f"{stem}.pdf", pdf.data))
     # Everything is rendered before anything is written: a failure leaves no file.
     for target, data in outputs:
         write_atomic(target, data)
     return RenderResult(display_name(path), [t for t, _ in outputs], checked.findings)
+
+
+def as_errors(findings: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings that stop a render are reported as errors (warnings under --strict)."""
+    return [dataclasses.replace(d, level="error") if d.level == "warning" else d for d in findings]
 
 
 def fallback_diagnostics(loaded: Loaded, found: list[Fallback]) -> list[Diagnostic]:
@@ -94,7 +100,7 @@ def fallback_diagnostics(loaded: Loaded, found: list[Fallback]) -> list[Diagnost
     for fb in found:
         where = next((t for t in texts if fb.char in t.value), None)
         path = where.path if where else ("report",)
-        font = f"{fb.role.label}字体 {fb.font.family}"
+        font = f"{fb.role.label}字体 {fb.font.family} "
         if fb.drawn_by is None:
             level, rule, tail = "error", "P2", "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体"
         else:

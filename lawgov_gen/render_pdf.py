@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 from urllib.request import url2pathname
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.context import ReportContext
@@ -100,9 +108,11 @@ def role_texts(ctx: ReportContext) -> dict[str, str]:
 
 def render_html(ctx: ReportContext, dirs: list[Path]) -> str:
     """The report as HTML from the first report.html on the search path."""
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs]), autoescape=True, undefined=StrictUndefined
+    # A user template extends the built-in one as "builtin/report.html".
+    loader = ChoiceLoader(
+        [FileSystemLoader([str(d) for d in dirs]), PrefixLoader({"builtin": FileSystemLoader(str(dirs[-1]))})]
     )
+    env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined)
     values = {f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)}
     try:
         return env.get_template(HTML_TEMPLATE).render(values)
@@ -123,19 +133,18 @@ def render_pdf(ctx: ReportContext, template: Path | None = None) -> PdfResult:
 
     dirs = search_path(template)
     html = render_html(ctx, dirs)
-    css_path = next(d / CSS_FILE for d in dirs if (d / CSS_FILE).is_file())
+    # Built-in CSS first, then the user's on top: a user stylesheet only states what differs.
+    css_paths = [d / CSS_FILE for d in reversed(dirs) if (d / CSS_FILE).is_file()]
     fetcher, refused = locked_fetcher(dirs)
     config = _font_config()
     try:
+        stylesheets = [CSS(string=fonts_css(ctx), font_config=config)]
+        stylesheets += [CSS(filename=str(p), url_fetcher=fetcher, font_config=config) for p in css_paths]
         document = HTML(string=html, base_url=f"{dirs[0].as_uri()}/", url_fetcher=fetcher).render(
-            font_config=config,
-            stylesheets=[
-                CSS(string=fonts_css(ctx), font_config=config),
-                CSS(filename=str(css_path), url_fetcher=fetcher, font_config=config),
-            ],
+            font_config=config, stylesheets=stylesheets
         )
     except refused as exc:
-        raise TemplateProblem(f"{css_path.parent}: 错误 {exc}") from None
+        raise TemplateProblem(f"{dirs[0]}: 错误 {exc}") from None
     document.metadata.attachments = []
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     data = document.write_pdf(pdf_identifier=identifier)

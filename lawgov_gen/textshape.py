@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 _ENDS = "。！？；：，…"
-_BREAK_AFTER = ("关于", "年", "的", "和", "与", "及", "》", "）", "、", "度")
+_BREAK_AFTER = ("关于", "年", "年度", "政府", "的", "和", "与", "及", "》", "）", "、")
+# Words a title line must not split (the break-after list would otherwise allow it).
+_WORDS = ("年度", "政府", "法治", "建设", "报告", "情况", "工作", "人民")
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -55,7 +57,9 @@ def title_lines(title: str, max_em: float = 20.0) -> list[str]:
         head, tail = title[:cut], title[cut:]
         if head[-1].isdigit() and tail[0].isdigit():
             continue
-        if not head.endswith(_BREAK_AFTER):
+        if not head.endswith(_BREAK_AFTER) or any(
+            head.endswith(w[0]) and tail.startswith(w[1:]) for w in _WORDS
+        ):
             continue
         if text_width(head) > max_em:
             continue

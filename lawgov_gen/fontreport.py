@@ -1,0 +1,59 @@
+"""`lawgov-gen fonts`: which face draws each role, and what a report's text lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lawgov_gen.errors import DataError
+from lawgov_gen.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve
+from lawgov_gen.model import FontNames
+
+
+def fonts_report(file: Path | None) -> tuple[str, bool]:
+    """The report as text, and whether a proper PDF can be made."""
+    names = FontNames()
+    ctx = None
+    lines: list[str] = []
+    if file is not None:
+        from lawgov_gen.context import build_context
+        from lawgov_gen.pipeline import check_file
+
+        checked = check_file(file)
+        errors = [d for d in checked.findings if d.level == "error"]
+        if checked.loaded is None or errors:
+            return "\n".join(d.format() for d in errors or checked.findings), False
+        try:
+            ctx = build_context(checked.loaded)
+        except DataError as exc:
+            return str(exc), False
+        names = ctx.fonts
+    ok = True
+    lines.append("字体角色          字体                    文件")
+    resolved = {}
+    for role in ROLES:
+        r = resolve(role, names)
+        resolved[role.key] = r
+        if r.face is None:
+            ok = False
+            lines.append(f"{role.label:<12}  （未找到）              请安装：bash scripts/install-system-deps.sh")
+            continue
+        face = f"{r.face.family} {r.face.style}"
+        mark = "（替代字体）" if r.substitute else ""
+        lines.append(f"{role.label:<12}  {face:<22}  {r.face.file}{f'#{r.face.index}' if r.face.index else ''} {mark}")
+    hb = harfbuzz_subset_available()
+    ok = ok and hb
+    lines.append(f"HarfBuzz 字体子集库：{'可用' if hb else '缺少（请安装 libharfbuzz-subset0）'}")
+    if not any(r.face for r in resolved.values()):
+        lines.append("错误 没有任何中文字体：请安装 fonts-noto-cjk")
+    if ctx is not None:
+        from lawgov_gen.render_pdf import role_texts
+
+        texts = role_texts(ctx)
+        missing = [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
+        if not missing:
+            lines.append(f"{file}：所有字符都能用各角色的字体显示。")
+        for fb in missing:
+            target = fb.drawn_by.family if fb.drawn_by else "（无，显示为方框）"
+            ok = ok and fb.drawn_by is not None
+            lines.append(f"{fb.role.label} {fb.font.family} 缺“{fb.char}”（U+{ord(fb.char):04X}）→ {target}")
+    return "\n".join(lines), ok
