@@ -201,6 +201,8 @@ _TYPE_WORDS = {
     "date_type": "应为日期，格式如 2025-02-26",
     "date_parsing": "应为日期，格式如 2025-02-26",
     "date_from_datetime_inexact": "应为日期（不含时间），格式如 2025-02-26",
+    "date_from_datetime_parsing": "应为日期，格式如 2025-02-26",
+    "datetime_from_date_parsing": "应为日期，格式如 2025-02-26",
     "string_pattern_mismatch": "只能由英文字母、数字和下划线组成，且以字母开头",
 }
 
@@ -211,6 +213,8 @@ def validation_diagnostics(exc: ValidationError, sources: SourceMap) -> list[Dia
     seen: set[KeyPath] = set()
     for error in exc.errors():
         loc: KeyPath = tuple(x for x in error["loc"] if not _is_union_tag(x))
+        if "int" in error["loc"] and error["type"] in ("int_parsing", "int_type"):
+            error["type"] = "float_parsing"  # a number field: say 数字, not 整数
         if loc in seen:
             continue
         seen.add(loc)

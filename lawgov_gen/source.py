@@ -171,7 +171,7 @@ def parse_yaml(source: SourceFile) -> tuple[Any, dict[KeyPath, Pos], dict[KeyPat
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "无法解析"
-        text = _YAML_PROBLEMS.get(problem, problem)
+        text = _YAML_PROBLEMS.get(problem) or _translate_expected(problem)
         err(mark.index if mark else 0, f"YAML 语法错误：{text}")
         return None, positions, key_positions, diags
     except yaml.YAMLError as exc:
@@ -232,6 +232,19 @@ def parse_yaml(source: SourceFile) -> tuple[Any, dict[KeyPath, Pos], dict[KeyPat
     finally:
         constructor.dispose()
     return data, positions, key_positions, diags
+
+
+def _translate_expected(problem: str) -> str:
+    """PyYAML's "expected X, but found Y" family, in Chinese."""
+    if problem.startswith("expected ',' or ']'"):
+        return "方括号列表没有闭合：缺少“]”或逗号"
+    if problem.startswith("expected ',' or '}'"):
+        return "花括号映射没有闭合：缺少“}”或逗号"
+    if "found unexpected ':'" in problem:
+        return "多余的冒号：含冒号的文字请加引号"
+    if problem.startswith("expected <block end>"):
+        return "缩进不一致"
+    return f"{problem}（请检查缩进、冒号和引号）"
 
 
 class _TooLarge(Exception):

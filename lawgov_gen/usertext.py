@@ -35,12 +35,18 @@ _ENV.filters.clear()
 _ENV.tests.clear()
 
 
+_KINDS = {
+    nodes.Call: "函数调用", nodes.Filter: "过滤器（|）", nodes.BinExpr: "运算", nodes.UnaryExpr: "运算",
+    nodes.Compare: "比较", nodes.Getitem: "下标[]", nodes.CondExpr: "条件表达式", nodes.Literal: "字面量",
+}
+
+
 def _describe(node: nodes.Node) -> str:
     if isinstance(node, nodes.Name):
         return node.name
     if isinstance(node, nodes.Getattr):
         return f"{_describe(node.node)}.{node.attr}"
-    return node.__class__.__name__
+    return next((word for kind, word in _KINDS.items() if isinstance(node, kind)), "表达式")
 
 
 class TextRenderer:
