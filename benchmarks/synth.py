@@ -43,7 +43,8 @@ KINDS = ("办理事项", "办结事项", "办结率", "发放资料", "服务群
 
 def cn(n: int) -> str:
     """Chinese numerals for 1–9999: 一百零五, 十二."""
-    digits, parts, gap = "零一二三四五六七八九", [], False
+    digits, gap = "零一二三四五六七八九", False
+    parts: list[str] = []
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         q, n = divmod(n, value)
         if q:
@@ -66,14 +67,14 @@ def metrics(count: int) -> dict[str, dict[str, Any]]:
         group, kind = divmod(i - 1, 5)
         label = f"{TOPICS[group % len(TOPICS)]}第{cn(group + 1)}组{KINDS[kind]}"
         mid = f"m{i:03d}"
-        spec: dict[str, Any] = {
+        specs: dict[int, dict[str, Any]] = {
             0: {"value": 300 + group, "unit": "件", "prev": 280 + group},
             1: {"value": 250 + group, "unit": "件", "of": f"m{i - 1:03d}"},
             2: {"rate": [f"m{i - 1:03d}", f"m{i - 2:03d}"]},
             3: {"value": 1000 + 3 * group, "unit": "份", "approx": True},
             4: {"value": 40 + group, "unit": "人次"},
-        }[kind]
-        out[mid] = {"label": label, **spec}
+        }
+        out[mid] = {"label": label, **specs[kind]}
     return out
 
 
