@@ -53,7 +53,7 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     assert result.stderr.splitlines()[-1] == "错误：没有选项 --pfd，是否想用 --pdf？"
     result = invoke("check", "a.yaml", "--format", "xml")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "错误：选项 '--format' 的值“xml”无效，可选：'text', 'json'"
+    assert result.stderr.splitlines()[-1] == "错误：选项 --format 的值“xml”无效，可选：'text', 'json'"
     result = invoke("render")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "错误：缺少参数 FILE..."
