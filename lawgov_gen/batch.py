@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -34,7 +35,9 @@ def render_one(path: Path, options: RenderOptions) -> Outcome:
     return Outcome(path, result.written, result.findings)
 
 
-def render_many(paths: list[Path], options: RenderOptions, jobs: int, progress: bool = False) -> Iterator[Outcome]:
+def render_many(
+    paths: list[Path], options: RenderOptions, jobs: int, progress: bool = False
+) -> Iterator[Outcome]:
     """Outcomes in input order; several files run over `jobs` worker processes."""
     if len(paths) == 1 or jobs == 1:
         for path in paths:
@@ -45,20 +48,11 @@ def render_many(paths: list[Path], options: RenderOptions, jobs: int, progress: 
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         futures = {pool.submit(render_one, path, options): i for i, path in enumerate(paths)}
-        with click.progressbar(length=len(paths), label="生成中", file=None if progress else _Null()) as bar:
+        with click.progressbar(
+            length=len(paths), label="生成中", file=None if progress else io.StringIO()
+        ) as bar:
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 bar.update(1)
     for i in range(len(paths)):
         yield results[i]
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        return None
-
-    def isatty(self) -> bool:
-        return False

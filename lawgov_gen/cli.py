@@ -26,8 +26,14 @@ def _emit(findings: list[Diagnostic]) -> None:
 
 
 @click.group(cls=ChineseGroup, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="lawgov-gen", message="%(prog)s %(version)s",
-                      help="显示版本并退出。")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="lawgov-gen",
+    message="%(prog)s %(version)s",
+    help="显示版本并退出。",
+)
 def cli() -> None:
     """从 YAML 数据生成法治政府建设年度报告（Word 与 PDF，符合 GB/T 9704-2012）。
 
@@ -41,15 +47,42 @@ def cli() -> None:
 
 @cli.command(cls=ChineseCommand)
 @FILES
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=".", metavar="目录",
-              show_default="当前目录", help="输出文件夹（不存在时自动创建）。")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    metavar="目录",
+    show_default="当前目录",
+    help="输出文件夹（不存在时自动创建）。",
+)
 @click.option("--pdf", is_flag=True, help="同时生成 PDF。")
 @click.option("--no-docx", is_flag=True, help="不生成 Word 文件。")
-@click.option("--template", type=click.Path(path_type=Path), metavar="路径", help="自定义模板：.docx 文件（Word）或 HTML/CSS 模板文件夹（PDF）。")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    metavar="路径",
+    help="自定义模板：.docx 文件（Word）或 HTML/CSS 模板文件夹（PDF）。",
+)
 @click.option("--strict", is_flag=True, help="把检查警告也当作错误。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="并行进程数（默认：CPU 核数）。")
-def render(files: tuple[Path, ...], out_dir: Path, pdf: bool, no_docx: bool, template: Path | None,
-           strict: bool, jobs: int | None) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="并行进程数（默认：CPU 核数）。",
+)
+def render(
+    files: tuple[Path, ...],
+    out_dir: Path,
+    pdf: bool,
+    no_docx: bool,
+    template: Path | None,
+    strict: bool,
+    jobs: int | None,
+) -> None:
     """检查并生成报告：每个 FILE 生成 <文件名>.docx，加 --pdf 再生成 <文件名>.pdf。
 
     FILE 可以是文件夹，表示其中所有 *.yaml。有错误时不生成任何文件，也不会覆盖已有的文件。
@@ -67,9 +100,13 @@ def render(files: tuple[Path, ...], out_dir: Path, pdf: bool, no_docx: bool, tem
     paths = expand_inputs(list(files))
     if not paths:
         raise click.UsageError("没有找到任何 .yaml 文件")
-    options = RenderOptions(out_dir=out_dir, docx=not no_docx, pdf=pdf, template=template, strict=strict)
+    options = RenderOptions(
+        out_dir=out_dir, docx=not no_docx, pdf=pdf, template=template, strict=strict
+    )
     failed = False
-    for outcome in render_many(paths, options, jobs or os.cpu_count() or 1, progress=sys.stderr.isatty()):
+    for outcome in render_many(
+        paths, options, jobs or os.cpu_count() or 1, progress=sys.stderr.isatty()
+    ):
         _emit(outcome.findings)
         if outcome.error:
             click.echo(outcome.error, err=True)
@@ -83,8 +120,14 @@ def render(files: tuple[Path, ...], out_dir: Path, pdf: bool, no_docx: bool, tem
 @cli.command(cls=ChineseCommand)
 @FILES
 @click.option("--strict", is_flag=True, help="有警告也以状态 1 退出。")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式。")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式。",
+)
 def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """检查数据文件：结构、日期期限、数字一致性、标点用字，不生成文件。
 
@@ -113,9 +156,26 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 @cli.command(cls=ChineseCommand)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--org", metavar="名称", default="示例县示例镇人民政府", show_default=True, help="发文机关全称（署名）。")
-@click.option("--short", metavar="简称", default=None, help="简称，用于标题，如“示例镇”（默认取机关名中的乡镇名）。")
-@click.option("--year", type=click.IntRange(2000, 2100), default=None, metavar="YYYY", help="报告年度（默认：上一年）。")
+@click.option(
+    "--org",
+    metavar="名称",
+    default="示例县示例镇人民政府",
+    show_default=True,
+    help="发文机关全称（署名）。",
+)
+@click.option(
+    "--short",
+    metavar="简称",
+    default=None,
+    help="简称，用于标题，如“示例镇”（默认取机关名中的乡镇名）。",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    metavar="YYYY",
+    help="报告年度（默认：上一年）。",
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 def init(file: Path, org: str, short: str | None, year: int | None, force: bool) -> None:
     """新建一份带注释的完整数据文件，可直接检查和生成。

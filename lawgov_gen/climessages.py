@@ -17,8 +17,14 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Missing option '(.+)'\.", "缺少选项 {0}"),
     (r"Got unexpected extra arguments? \((.+)\)", "多余的参数：{0}"),
     (r"Option '(.+)' requires an argument\.", "选项 {0} 需要一个值"),
-    (r"Invalid value for '(.+?)': '(.*)' is not one of (.+)\.", "选项 {0} 的值“{1}”无效，可选：{2}"),
-    (r"Invalid value for '(.+?)': '(.*)' is not a valid integer( range)?\.", "{0} 的值“{1}”不是整数"),
+    (
+        r"Invalid value for '(.+?)': '(.*)' is not one of (.+)\.",
+        "选项 {0} 的值“{1}”无效，可选：{2}",
+    ),
+    (
+        r"Invalid value for '(.+?)': '(.*)' is not a valid integer( range)?\.",
+        "{0} 的值“{1}”不是整数",
+    ),
     (r"Invalid value for '(.+?)': (.+) is not in the range (.+)\.", "{0} 的值 {1} 超出范围 {2}"),
     (r"Invalid value for '(.+?)': (.+)", "{0} 的值无效：{1}"),
 )
@@ -44,7 +50,7 @@ class _Chinese:
         super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "显示帮助并退出。"
         return option
@@ -55,7 +61,9 @@ class _Chinese:
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]  # type: ignore[attr-defined]
-        rows = [(a, b.replace("[default: ", "[默认：").replace("[required]", "[必填]")) for a, b in rows]
+        rows = [
+            (a, b.replace("[default: ", "[默认：").replace("[required]", "[必填]")) for a, b in rows
+        ]
         if rows:
             with formatter.section("选项"):
                 formatter.write_dl(rows)
@@ -77,7 +85,9 @@ class ChineseCommand(_Chinese, click.Command):
 class ChineseGroup(_Chinese, click.Group):
     """A click group whose help and errors are in Chinese; errors never show a traceback."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **_: Any) -> Any:
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **_: Any
+    ) -> Any:
         from lawgov_gen.errors import LawgovError
 
         return run_main(self, args, (LawgovError,))
@@ -86,11 +96,17 @@ class ChineseGroup(_Chinese, click.Group):
         return None  # listed by format_options
 
 
-def run_main(cli: click.Command, argv: Sequence[str] | None, expected: tuple[type[Exception], ...]) -> Any:
+def run_main(
+    cli: click.Command, argv: Sequence[str] | None, expected: tuple[type[Exception], ...]
+) -> Any:
     """Run a click command: Chinese usage errors (exit 2), known errors as messages (exit 1)."""
     try:
-        result = click.Group.main(cli, args=list(argv) if argv is not None else None, prog_name="lawgov-gen",  # type: ignore[arg-type]
-                                  standalone_mode=False)
+        result = click.Group.main(
+            cli,
+            args=list(argv) if argv is not None else None,
+            prog_name="lawgov-gen",  # type: ignore[arg-type]
+            standalone_mode=False,
+        )
         if isinstance(result, int):
             sys.exit(result)
         return result
@@ -119,6 +135,8 @@ def run_main(cli: click.Command, argv: Sequence[str] | None, expected: tuple[typ
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if os.environ.get("LAWGOV_DEBUG"):
             raise
-        click.echo(f"内部错误：{type(exc).__name__}: {exc}\n这是 lawgov-gen 的缺陷，请报告（设置 LAWGOV_DEBUG=1 可显示详细信息）。",
-                   err=True)
+        click.echo(
+            f"内部错误：{type(exc).__name__}: {exc}\n这是 lawgov-gen 的缺陷，请报告（设置 LAWGOV_DEBUG=1 可显示详细信息）。",
+            err=True,
+        )
         sys.exit(1)

@@ -120,7 +120,12 @@ class _Builder:
         meta = data.report
         self.texts = TextRenderer(
             self.figures,
-            {"year": str(meta.year), "next_year": str(meta.year + 1), "short": meta.short, "org": meta.org},
+            {
+                "year": str(meta.year),
+                "next_year": str(meta.year + 1),
+                "short": meta.short,
+                "org": meta.org,
+            },
         )
         self.problems: list[Diagnostic] = []
         self.blocks: list[Block] = []
@@ -128,7 +133,17 @@ class _Builder:
     def text(self, value: str, path: KeyPath) -> str:
         issues = self.texts.issues(value)
         for issue in issues:
-            self.problems.append(self.sources.locate(path, issue.needle, 0, "error", issue.rule, issue.message))
+            self.problems.append(
+                self.sources.locate(
+                    path,
+                    issue.needle,
+                    issue.nth,
+                    "error",
+                    issue.rule,
+                    issue.message,
+                    skip_needle=True,
+                )
+            )
         return value if issues else self.texts.render(value)
 
     def add(self, kind: BlockKind, text: str) -> None:
@@ -164,11 +179,18 @@ class _Builder:
             here = (*path, i)
             if level > MAX_ITEM_LEVEL:
                 self.problems.append(
-                    self.sources.diag(here, "error", "S7", "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中")
+                    self.sources.diag(
+                        here,
+                        "error",
+                        "S7",
+                        "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中",
+                    )
                 )
                 return
             kind: BlockKind = ("h2", "h3", "h4")[level - 1]  # type: ignore[assignment]
-            self.add(kind, item_label(level, i + 1) + self.text(item.title, (*here, "title")).strip())
+            self.add(
+                kind, item_label(level, i + 1) + self.text(item.title, (*here, "title")).strip()
+            )
             for para in self.body(item.text, (*here, "text")):
                 self.add("body", para)
             self.points(item.points, item.points_style, (*here, "points"))
@@ -267,7 +289,10 @@ def attachment_lines(names: list[str]) -> list[Attachment]:
     """附件说明: 附件：名称, or 附件：1.名称 with the next names aligned under the first."""
     if len(names) == 1:
         return [Attachment(f"附件：{names[0]}", True)]
-    return [Attachment(("附件：" if i == 0 else "") + f"{i + 1}.{name}", i == 0) for i, name in enumerate(names)]
+    return [
+        Attachment(("附件：" if i == 0 else "") + f"{i + 1}.{name}", i == 0)
+        for i, name in enumerate(names)
+    ]
 
 
 def build_context(loaded: Loaded) -> ReportContext:

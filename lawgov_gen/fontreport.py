@@ -35,11 +35,15 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
         resolved[role.key] = r
         if r.face is None:
             ok = False
-            lines.append(f"{role.label:<12}  （未找到）              请安装：bash scripts/install-system-deps.sh")
+            lines.append(
+                f"{role.label:<12}  （未找到）              请安装：bash scripts/install-system-deps.sh"
+            )
             continue
         face = f"{r.face.family} {r.face.style}"
         mark = "（替代字体）" if r.substitute else ""
-        lines.append(f"{role.label:<12}  {face:<22}  {r.face.file}{f'#{r.face.index}' if r.face.index else ''} {mark}")
+        lines.append(
+            f"{role.label:<12}  {face:<22}  {r.face.file}{f'#{r.face.index}' if r.face.index else ''} {mark}"
+        )
     hb = harfbuzz_subset_available()
     ok = ok and hb
     lines.append(f"HarfBuzz 字体子集库：{'可用' if hb else '缺少（请安装 libharfbuzz-subset0）'}")
@@ -55,5 +59,7 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
         for fb in missing:
             target = fb.drawn_by.family if fb.drawn_by else "（无，显示为方框）"
             ok = ok and fb.drawn_by is not None
-            lines.append(f"{fb.role.label} {fb.font.family} 缺“{fb.char}”（U+{ord(fb.char):04X}）→ {target}")
+            lines.append(
+                f"{fb.role.label} {fb.font.family} 缺“{fb.char}”（U+{ord(fb.char):04X}）→ {target}"
+            )
     return "\n".join(lines), ok

@@ -31,14 +31,37 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("title", "标题（小标宋）", ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋"),
-         ("FandolSong", "Noto Serif CJK SC"), bold=True),
-    Role("body", "正文（仿宋）", ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"),
-         ("FandolFang",)),
-    Role("heading1", "一级标题（黑体）", ("黑体", "SimHei", "STHeiti"), ("FandolHei", "Noto Sans CJK SC")),
-    Role("heading2", "二级标题（楷体）", ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"),
-         ("FandolKai", "AR PL UKai CN", "LXGW WenKai")),
-    Role("page_number", "页码（宋体）", ("宋体", "SimSun", "STSong"), ("FandolSong", "Noto Serif CJK SC")),
+    Role(
+        "title",
+        "标题（小标宋）",
+        ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋"),
+        ("FandolSong", "Noto Serif CJK SC"),
+        bold=True,
+    ),
+    Role(
+        "body",
+        "正文（仿宋）",
+        ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"),
+        ("FandolFang",),
+    ),
+    Role(
+        "heading1",
+        "一级标题（黑体）",
+        ("黑体", "SimHei", "STHeiti"),
+        ("FandolHei", "Noto Sans CJK SC"),
+    ),
+    Role(
+        "heading2",
+        "二级标题（楷体）",
+        ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"),
+        ("FandolKai", "AR PL UKai CN", "LXGW WenKai"),
+    ),
+    Role(
+        "page_number",
+        "页码（宋体）",
+        ("宋体", "SimSun", "STSong"),
+        ("FandolSong", "Noto Serif CJK SC"),
+    ),
 )
 ROLE_BY_KEY = {r.key: r for r in ROLES}
 
@@ -79,7 +102,9 @@ def installed_faces() -> tuple[FontFace, ...]:
         return ()
     out = subprocess.run(
         [fc_list, "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     faces = []
     for line in out.splitlines():
@@ -88,7 +113,9 @@ def installed_faces() -> tuple[FontFace, ...]:
             continue
         families, styles, file, index = parts
         for family in families.split(","):
-            faces.append(FontFace(family.strip(), styles.split(",")[0], Path(file), int(index or 0)))
+            faces.append(
+                FontFace(family.strip(), styles.split(",")[0], Path(file), int(index or 0))
+            )
     return tuple(faces)
 
 
@@ -97,7 +124,9 @@ def find_face(family: str, bold: bool) -> FontFace | None:
     matches = [f for f in installed_faces() if f.family.lower() == family.lower()]
     if not matches:
         return None
-    matches.sort(key=lambda f: (f.is_bold != bold, "italic" in f.style.lower(), f.style != "Regular"))
+    matches.sort(
+        key=lambda f: (f.is_bold != bold, "italic" in f.style.lower(), f.style != "Regular")
+    )
     return matches[0]
 
 

@@ -84,7 +84,9 @@ def _read_tree(
             diags.append(local.diag(("include", i), "error", "SCHEMA", f"include 的“{ref}”{why}"))
             continue
         if target in seen or len(seen) >= MAX_INCLUDE_DEPTH:
-            diags.append(local.diag(("include", i), "error", "SCHEMA", f"“{ref}”循环引用或嵌套过深"))
+            diags.append(
+                local.diag(("include", i), "error", "SCHEMA", f"“{ref}”循环引用或嵌套过深")
+            )
             continue
         sub_sources = SourceMap()
         sub = _read_tree(target, sub_sources, diags, (*seen, target))
@@ -110,8 +112,11 @@ def _merge(
                     where = f"{first.source.name}:{first.line}" if first else "别处"
                     diags.append(
                         new_sources.diag(
-                            (key, sub_key), "error", "SCHEMA",
-                            f"{key}.{sub_key} 已在 {where} 定义过：每项只能定义一次", key=True,
+                            (key, sub_key),
+                            "error",
+                            "SCHEMA",
+                            f"{key}.{sub_key} 已在 {where} 定义过：每项只能定义一次",
+                            key=True,
                         )
                     )
                     continue
@@ -123,7 +128,10 @@ def _merge(
             where = f"{first.source.name}:{first.line}" if first else "别处"
             diags.append(
                 new_sources.diag(
-                    (key,), "error", "SCHEMA", f"“{key}”已在 {where} 定义过：每部分只能写在一个文件里",
+                    (key,),
+                    "error",
+                    "SCHEMA",
+                    f"“{key}”已在 {where} 定义过：每部分只能写在一个文件里",
                     key=True,
                 )
             )
@@ -134,7 +142,10 @@ def _merge(
 
 def _copy_positions(src: SourceMap, dst: SourceMap, prefix: KeyPath) -> None:
     n = len(prefix)
-    for table_src, table_dst in ((src.positions, dst.positions), (src.key_positions, dst.key_positions)):
+    for table_src, table_dst in (
+        (src.positions, dst.positions),
+        (src.key_positions, dst.key_positions),
+    ):
         for path, pos in table_src.items():
             if path[:n] == prefix:
                 table_dst[path] = pos
@@ -167,7 +178,9 @@ def _load_previous(data: ReportData, path: Path, sources: SourceMap) -> Loaded:
     assert data.previous is not None
     target, why = resolve_reference(data.previous, path)
     if target is None:
-        raise DataError([sources.diag(("previous",), "error", "SCHEMA", f"previous 的“{data.previous}”{why}")])
+        raise DataError(
+            [sources.diag(("previous",), "error", "SCHEMA", f"previous 的“{data.previous}”{why}")]
+        )
     try:
         prev = load(target, with_previous=False)
     except DataError as exc:
@@ -177,7 +190,9 @@ def _load_previous(data: ReportData, path: Path, sources: SourceMap) -> Loaded:
         raise DataError(
             [
                 sources.diag(
-                    ("previous",), "error", "SCHEMA",
+                    ("previous",),
+                    "error",
+                    "SCHEMA",
                     f"previous 指向 {prev.data.report.year} 年的报告，应为上一年度 {data.report.year - 1} 年",
                 )
             ]
@@ -245,7 +260,11 @@ def validation_diagnostics(exc: ValidationError, sources: SourceMap) -> list[Dia
             msg = f"“{name}”{word} {bound}"
         elif kind in _TYPE_WORDS:
             got = error.get("input")
-            shown = f"，现在是“{got}”" if isinstance(got, (str, int, float)) and len(str(got)) < 30 else ""
+            shown = (
+                f"，现在是“{got}”"
+                if isinstance(got, (str, int, float)) and len(str(got)) < 30
+                else ""
+            )
             msg = f"“{name}”{_TYPE_WORDS[kind]}{shown}"
         elif kind == "value_error":
             msg = f"“{name}”：{error['msg'].removeprefix('Value error, ')}"

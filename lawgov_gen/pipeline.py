@@ -102,9 +102,17 @@ def fallback_diagnostics(loaded: Loaded, found: list[Fallback]) -> list[Diagnost
         path = where.path if where else ("report",)
         font = f"{fb.role.label}字体 {fb.font.family} "
         if fb.drawn_by is None:
-            level, rule, tail = "error", "P2", "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体"
+            level, rule, tail = (
+                "error",
+                "P2",
+                "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体",
+            )
         else:
-            level, rule, tail = "warning", "P1", f"将改用 {fb.drawn_by.family} 显示，字形风格会不一致"
+            level, rule, tail = (
+                "warning",
+                "P1",
+                f"将改用 {fb.drawn_by.family} 显示，字形风格会不一致",
+            )
         message = f"字符“{fb.char}”（U+{ord(fb.char):04X}）在{font}中没有：{tail}"
         out.append(loaded.sources.locate(path, fb.char, 0, level, rule, message))
     return out

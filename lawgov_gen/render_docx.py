@@ -89,7 +89,9 @@ def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:
         tpl.render(_template_values(ctx), jinja_env=env)
     except TemplateError as exc:
         where = " ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())[:80]
-        raise TemplateProblem(f"{path}: 错误 模板标签有误：{exc.message}（附近文字：{where}）") from None
+        raise TemplateProblem(
+            f"{path}: 错误 模板标签有误：{exc.message}（附近文字：{where}）"
+        ) from None
     document = tpl.docx
     _apply_styles(document, ctx)
     stamp = dt.datetime.combine(dt.date.fromisoformat(ctx.date_iso), dt.time(9, 0))

@@ -61,14 +61,16 @@ def locked_fetcher(roots: list[Path]) -> Any:
     """A URL fetcher that serves only files inside `roots`: no network, no redirects."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-    class Refused(FatalURLFetchingError):
+    class Refused(FatalURLFetchingError):  # type: ignore[misc]
         pass
 
     class LockedFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if not url.startswith("file:"):
                 raise Refused(f"模板引用了外部地址 {url}：只能引用模板文件夹内的文件")
-            path = Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))).resolve()
+            path = Path(
+                url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))
+            ).resolve()
             if not any(path == r or r in path.parents for r in roots) or not path.is_file():
                 raise Refused(f"模板引用了模板文件夹以外或不存在的文件 {path}")
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -93,8 +95,20 @@ def fonts_css(ctx: ReportContext) -> str:
 def role_texts(ctx: ReportContext) -> dict[str, str]:
     """The characters each font role has to draw."""
     by_kind = {"h1": "heading1", "h2": "heading2"}
-    texts = {"title": "".join(ctx.title_lines), "page_number": "— 0123456789", "heading1": "", "heading2": ""}
-    body = [ctx.doc_number or "", ctx.to_line or "", ctx.signature, ctx.date, ctx.note or "", ctx.cc or ""]
+    texts = {
+        "title": "".join(ctx.title_lines),
+        "page_number": "— 0123456789",
+        "heading1": "",
+        "heading2": "",
+    }
+    body = [
+        ctx.doc_number or "",
+        ctx.to_line or "",
+        ctx.signature,
+        ctx.date,
+        ctx.note or "",
+        ctx.cc or "",
+    ]
     body += [a.text for a in ctx.attachments]
     for b in ctx.blocks:
         key = by_kind.get(b.kind)
@@ -110,16 +124,23 @@ def render_html(ctx: ReportContext, dirs: list[Path]) -> str:
     """The report as HTML from the first report.html on the search path."""
     # A user template extends the built-in one as "builtin/report.html".
     loader = ChoiceLoader(
-        [FileSystemLoader([str(d) for d in dirs]), PrefixLoader({"builtin": FileSystemLoader(str(dirs[-1]))})]
+        [
+            FileSystemLoader([str(d) for d in dirs]),
+            PrefixLoader({"builtin": FileSystemLoader(str(dirs[-1]))}),
+        ]
     )
     env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined)
     values = {f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)}
     try:
         return env.get_template(HTML_TEMPLATE).render(values)
     except TemplateSyntaxError as exc:
-        raise TemplateProblem(f"{exc.filename}:{exc.lineno}: 错误 模板语法错误：{exc.message}") from None
+        raise TemplateProblem(
+            f"{exc.filename}:{exc.lineno}: 错误 模板语法错误：{exc.message}"
+        ) from None
     except UndefinedError as exc:
-        raise TemplateProblem(f"{HTML_TEMPLATE}: 错误 模板引用了不存在的值：{exc.message}") from None
+        raise TemplateProblem(
+            f"{HTML_TEMPLATE}: 错误 模板引用了不存在的值：{exc.message}"
+        ) from None
     except TemplateError as exc:
         raise TemplateProblem(f"{HTML_TEMPLATE}: 错误 模板出错：{exc.message}") from None
 
@@ -139,7 +160,9 @@ def render_pdf(ctx: ReportContext, template: Path | None = None) -> PdfResult:
     config = _font_config()
     try:
         stylesheets = [CSS(string=fonts_css(ctx), font_config=config)]
-        stylesheets += [CSS(filename=str(p), url_fetcher=fetcher, font_config=config) for p in css_paths]
+        stylesheets += [
+            CSS(filename=str(p), url_fetcher=fetcher, font_config=config) for p in css_paths
+        ]
         document = HTML(string=html, base_url=f"{dirs[0].as_uri()}/", url_fetcher=fetcher).render(
             font_config=config, stylesheets=stylesheets
         )

@@ -95,12 +95,21 @@ class SourceMap:
         return Diagnostic(pos.source.name, pos.line, pos.col, level, rule, message)
 
     def locate(
-        self, path: KeyPath, needle: str, nth: int, level: Any, rule: str, message: str
+        self,
+        path: KeyPath,
+        needle: str,
+        nth: int,
+        level: Any,
+        rule: str,
+        message: str,
+        *,
+        skip_needle: bool = False,
     ) -> Diagnostic:
         """A diagnostic at the nth occurrence of `needle` inside the value of `path`.
 
         Searches the raw YAML text of the node, so block scalars, folded text and
-        quoted strings all resolve to the real line of the character.
+        quoted strings all resolve to the real line of the character. With
+        `skip_needle`, points just past the needle and any spaces (inside `{{ … }}`).
         """
         pos = self.at(path)
         if pos is None:
@@ -111,6 +120,10 @@ class SourceMap:
             index = raw.find(needle, index + 1, pos.end)
             if index < 0:
                 return self.diag(path, level, rule, message)
+        if skip_needle:
+            index += len(needle)
+            while index < pos.end and raw[index] == " ":
+                index += 1
         line, col = pos.source.line_col(index)
         return Diagnostic(pos.source.name, line, col, level, rule, message)
 
@@ -124,7 +137,9 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return fail(f"文件有 {size // 1024} KB，超过 5 MB 上限：请把各部分拆到 include 的文件中")
+            return fail(
+                f"文件有 {size // 1024} KB，超过 5 MB 上限：请把各部分拆到 include 的文件中"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         return fail("文件不存在：请检查路径")
@@ -149,7 +164,9 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
         return fail(f"文件不是 UTF-8 编码，{hint}：请用“另存为 → UTF-8”保存后重试", line, col)
 
 
-def parse_yaml(source: SourceFile) -> tuple[Any, dict[KeyPath, Pos], dict[KeyPath, Pos], list[Diagnostic]]:
+def parse_yaml(
+    source: SourceFile,
+) -> tuple[Any, dict[KeyPath, Pos], dict[KeyPath, Pos], list[Diagnostic]]:
     """Parse YAML text into plain data, value positions, key positions and problems."""
     diags: list[Diagnostic] = []
     positions: dict[KeyPath, Pos] = {}
@@ -224,7 +241,10 @@ def parse_yaml(source: SourceFile) -> tuple[Any, dict[KeyPath, Pos], dict[KeyPat
     try:
         data = build(root, ())
     except _TooLarge as exc:
-        err(exc.node.start_mark.index, "别名（*引用）展开后过大，疑似“十亿笑声”攻击：请不要用锚点复制大段数据")
+        err(
+            exc.node.start_mark.index,
+            "别名（*引用）展开后过大，疑似“十亿笑声”攻击：请不要用锚点复制大段数据",
+        )
         return None, positions, key_positions, diags
     except RecursionError:
         err(0, "嵌套层次过深")

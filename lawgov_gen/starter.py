@@ -101,13 +101,20 @@ def starter_text(filename: str, org: str, short: str | None, year: int) -> str:
     """The text of a new data file."""
     date = dt.date(year + 1, 2, 20)
     return STARTER.substitute(
-        filename=filename, org=org, short=short or default_short(org), year=year,
-        next_year=year + 1, prev_year=year - 1, date=date.isoformat(),
+        filename=filename,
+        org=org,
+        short=short or default_short(org),
+        year=year,
+        next_year=year + 1,
+        prev_year=year - 1,
+        date=date.isoformat(),
         date_cn=f"{date.year}年{date.month}月{date.day}日",
     )
 
 
-def write_starter(path: Path, *, org: str, short: str | None, year: int | None, force: bool) -> Path:
+def write_starter(
+    path: Path, *, org: str, short: str | None, year: int | None, force: bool
+) -> Path:
     """Write the starter file; refuse to overwrite unless `force`."""
     if path.exists() and not force:
         raise LawgovError(f"{path}: 错误 文件已存在：如要覆盖，请加 --force")

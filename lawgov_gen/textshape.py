@@ -20,7 +20,13 @@ def paragraphs(text: str | None) -> list[str]:
         lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
         joined = ""
         for ln in lines:
-            if joined and joined[-1].isascii() and joined[-1].isalnum() and ln[0].isascii() and ln[0].isalnum():
+            if (
+                joined
+                and joined[-1].isascii()
+                and joined[-1].isalnum()
+                and ln[0].isascii()
+                and ln[0].isalnum()
+            ):
                 joined += " "
             joined += ln
         if joined:

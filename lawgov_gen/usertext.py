@@ -22,11 +22,12 @@ VARIABLES = ("year", "next_year", "short", "org")
 
 @dataclass(frozen=True)
 class TextIssue:
-    """A problem in one text: the rule id, the snippet to point at and the message."""
+    """A problem in one text: the rule id, where it is (the nth `needle`) and the message."""
 
     rule: str
     needle: str
     message: str
+    nth: int = 0
 
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
@@ -36,8 +37,14 @@ _ENV.tests.clear()
 
 
 _KINDS = {
-    nodes.Call: "函数调用", nodes.Filter: "过滤器（|）", nodes.BinExpr: "运算", nodes.UnaryExpr: "运算",
-    nodes.Compare: "比较", nodes.Getitem: "下标[]", nodes.CondExpr: "条件表达式", nodes.Literal: "字面量",
+    nodes.Call: "函数调用",
+    nodes.Filter: "过滤器（|）",
+    nodes.BinExpr: "运算",
+    nodes.UnaryExpr: "运算",
+    nodes.Compare: "比较",
+    nodes.Getitem: "下标[]",
+    nodes.CondExpr: "条件表达式",
+    nodes.Literal: "字面量",
 }
 
 
@@ -58,60 +65,79 @@ class TextRenderer:
         self.used: set[str] = set()
 
     def issues(self, text: str) -> list[TextIssue]:
-        """Every problem of a text's `{{ … }}` references; empty when it renders safely."""
+        """Every problem of a text's `{{ … }}` references; empty when it renders safely.
+
+        Each issue points at the `{{` (or `{%`) that opens the faulty expression.
+        """
         if "{" not in text:
             return []
         try:
             tree = _ENV.parse(text)
         except TemplateSyntaxError as exc:
-            line = text.splitlines()[(exc.lineno or 1) - 1] if text.strip() else text
-            needle = "{{" if "{{" in line else (line.strip()[:8] or "{")
-            return [TextIssue("T1", needle, f"{{{{ }}}} 写法有误（{exc.message}）：写成 {{{{ m.指标id }}}}")]
+            lines = text.split("\n")
+            line_start = sum(len(x) + 1 for x in lines[: max(0, (exc.lineno or 1) - 1)])
+            nth = text[:line_start].count("{{")
+            return [
+                TextIssue(
+                    "T1", "{{", f"{{{{ }}}} 写法有误（{exc.message}）：写成 {{{{ m.指标id }}}}", nth
+                )
+            ]
         out: list[TextIssue] = []
+        expression = statement = 0
         for output in tree.body:
             if not isinstance(output, nodes.Output):
-                kind = output.__class__.__name__
-                out.append(TextIssue("T1", "{%", f"文字中不能使用 {{% {kind.lower()} %}} 语句：只能引用数值"))
+                statement += 1
+                kind = output.__class__.__name__.lower()
+                out.append(
+                    TextIssue(
+                        "T1",
+                        "{%",
+                        f"文字中不能使用 {{% {kind} %}} 语句：只能引用数值",
+                        statement - 1,
+                    )
+                )
                 continue
             for node in output.nodes:
                 if isinstance(node, nodes.TemplateData):
                     continue
-                if isinstance(node, nodes.Const) and isinstance(node.value, str):
-                    continue
-                out.extend(self._check_expr(node))
+                for rule, message in self._check_expr(node):
+                    out.append(TextIssue(rule, "{{", message, expression))
+                expression += 1
         return out
 
-    def _check_expr(self, node: nodes.Node) -> list[TextIssue]:
+    def _check_expr(self, node: nodes.Node) -> list[tuple[str, str]]:
         allowed = "只能引用 m.指标id（及 .value .prev .change）、year、next_year、short、org"
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            return []  # {{ '{{' }}: a literal brace
         if isinstance(node, nodes.Name):
             if node.name in self.variables:
                 return []
             if node.name == "m":
-                return [TextIssue("T1", "m", "m 之后要写指标 id，如 {{ m.mediation_cases }}")]
-            return [TextIssue("T1", node.name, f"未知的名称“{node.name}”：{allowed}")]
+                return [("T1", "m 之后要写指标 id，如 {{ m.mediation_cases }}")]
+            return [("T1", f"未知的名称“{node.name}”：{allowed}")]
         chain: list[str] = []
         cur: nodes.Node = node
         while isinstance(cur, nodes.Getattr):
             chain.insert(0, cur.attr)
             cur = cur.node
         if not (isinstance(cur, nodes.Name) and cur.name == "m" and 1 <= len(chain) <= 2):
-            return [TextIssue("T1", _describe(node).split(".")[0], f"不能使用“{_describe(node)}”：{allowed}")]
+            return [("T1", f"不能使用“{_describe(node)}”：{allowed}")]
         mid = chain[0]
         if mid not in self.figures:
             near = difflib.get_close_matches(mid, list(self.figures), n=3, cutoff=0.5)
             hint = f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
-            return [TextIssue("Q4", f"m.{mid}", f"引用了不存在的指标“{mid}”：{hint}")]
+            return [("Q4", f"引用了不存在的指标“{mid}”：{hint}")]
         self.used.add(mid)
         if len(chain) == 2:
             attr = chain[1]
             if attr not in FIGURE_ATTRS:
                 return [
-                    TextIssue("T1", f".{attr}", f"指标没有“.{attr}”：可用 {'、'.join('.' + a for a in FIGURE_ATTRS)}")
+                    ("T1", f"指标没有“.{attr}”：可用 {'、'.join('.' + a for a in FIGURE_ATTRS)}")
                 ]
             if attr in ("change", "prev") and not self.figures[mid].has_prev:
                 return [
-                    TextIssue(
-                        "T1", f"m.{mid}.{attr}",
+                    (
+                        "T1",
                         f"指标“{mid}”没有上年数值，不能用 .{attr}：请写 prev，或用 previous 指定上年的数据文件",
                     )
                 ]

@@ -26,7 +26,9 @@ def test_every_command_has_chinese_help_with_an_example() -> None:
         result = invoke(name, "--help")
         assert result.exit_code == 0
         assert result.stdout.startswith(f"用法：lawgov-gen {name} [选项]")
-        assert "示例：" in result.stdout and f"lawgov-gen {name}" in result.stdout.split("示例：")[1]
+        assert (
+            "示例：" in result.stdout and f"lawgov-gen {name}" in result.stdout.split("示例：")[1]
+        )
         assert "显示帮助并退出。" in result.stdout
         assert "Usage" not in result.stdout and "Show this message" not in result.stdout
         for param in command.params:
@@ -53,13 +55,18 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     assert result.stderr.splitlines()[-1] == "错误：没有选项 --pfd，是否想用 --pdf？"
     result = invoke("check", "a.yaml", "--format", "xml")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "错误：选项 --format 的值“xml”无效，可选：'text', 'json'"
+    assert (
+        result.stderr.splitlines()[-1] == "错误：选项 --format 的值“xml”无效，可选：'text', 'json'"
+    )
     result = invoke("render")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "错误：缺少参数 FILE..."
     result = invoke("render", str(EXAMPLE), "--no-docx")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "错误：--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "错误：--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件"
+    )
 
 
 def test_init_check_render_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,7 +85,9 @@ def test_init_check_render_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert render.stdout == "已生成 out/镇.docx\n已生成 out/镇.pdf\n"
 
 
-def test_init_refuses_to_overwrite_without_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_refuses_to_overwrite_without_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("a.yaml").write_text("mine", encoding="utf-8")
     result = invoke("init", "a.yaml")
@@ -95,7 +104,9 @@ def test_schema_is_json_schema_of_the_model() -> None:
     schema = json.loads(result.stdout)
     assert schema["$schema"].endswith("2020-12/schema")
     assert set(schema["required"]) == {"report"}
-    assert {"measures", "problems", "duties", "plans", "other", "metrics", "court"} <= set(schema["properties"])
+    assert {"measures", "problems", "duties", "plans", "other", "metrics", "court"} <= set(
+        schema["properties"]
+    )
     assert schema["additionalProperties"] is False
 
 
@@ -107,9 +118,17 @@ def test_folder_renders_every_yaml_in_parallel(tmp_path: Path) -> None:
     (folder / "notes.txt").write_text("ignored", encoding="utf-8")
     result = invoke("render", str(folder), "--jobs", "2", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["丙镇.docx", "乙镇.docx", "甲镇.docx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "丙镇.docx",
+        "乙镇.docx",
+        "甲镇.docx",
+    ]
     # output order follows input order, whatever finishes first
-    assert [ln.split("/")[-1] for ln in result.stdout.splitlines()] == ["丙镇.docx", "乙镇.docx", "甲镇.docx"]
+    assert [ln.split("/")[-1] for ln in result.stdout.splitlines()] == [
+        "丙镇.docx",
+        "乙镇.docx",
+        "甲镇.docx",
+    ]
 
 
 def test_batch_goes_on_after_a_bad_file_and_fails(tmp_path: Path) -> None:
@@ -120,11 +139,16 @@ def test_batch_goes_on_after_a_bad_file_and_fails(tmp_path: Path) -> None:
     result = invoke("render", str(bad), str(good), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert "未知的键“mesures”" in result.stderr
-    assert (tmp_path / "out" / "good.docx").is_file() and not (tmp_path / "out" / "bad.docx").exists()
+    assert (tmp_path / "out" / "good.docx").is_file() and not (
+        tmp_path / "out" / "bad.docx"
+    ).exists()
 
 
 def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
-    for command in ([sys.executable, "-m", "lawgov_gen", "--version"], [shutil.which("lawgov-gen") or "", "--version"]):
+    for command in (
+        [sys.executable, "-m", "lawgov_gen", "--version"],
+        [shutil.which("lawgov-gen") or "", "--version"],
+    ):
         out = subprocess.run(command, capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip() == f"lawgov-gen {__version__}"
@@ -133,7 +157,9 @@ def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
 def test_bad_input_in_a_real_process_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("report: [", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "lawgov_gen", "render", str(bad)], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "lawgov_gen", "render", str(bad)], capture_output=True, text=True
+    )
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.startswith(f"{bad}:1:")

@@ -53,7 +53,9 @@ def test_settings_have_even_and_odd_footers_and_zh_cn(doc: docx.document.Documen
         ("页码双", "宋体", 14),
     ],
 )
-def test_styles_fonts_sizes_no_bold(doc: docx.document.Document, style: str, font: str, size: int) -> None:
+def test_styles_fonts_sizes_no_bold(
+    doc: docx.document.Document, style: str, font: str, size: int
+) -> None:
     s = doc.styles[style]
     rpr = s.element.rPr
     fonts = rpr.find(qn("w:rFonts"))
@@ -132,7 +134,10 @@ def test_ending_attachment_signature_date_note(doc: docx.document.Document) -> N
 
 def test_footers_odd_right_even_left_with_page_field(doc: docx.document.Document) -> None:
     section = doc.sections[0]
-    for footer, align, side in ((section.footer, "right", "w:right"), (section.even_page_footer, "left", "w:left")):
+    for footer, align, side in (
+        (section.footer, "right", "w:right"),
+        (section.even_page_footer, "left", "w:left"),
+    ):
         p = footer.paragraphs[0]
         xml = p._p.xml
         assert "PAGE" in xml and 'w:fldCharType="begin"' in xml
@@ -171,7 +176,10 @@ def test_inline_and_block_points_and_nesting(minimal, tmp_path: Path) -> None:  
             "      - {text: 只有正文}\n    items:\n      - title: 子项\n        text: 子项正文。\n"
             "        items:\n          - {title: 孙项, text: 孙项正文。}\n    text: |\n      全年调解纠纷",
         ),
-        ("    text: 健全依法决策机制。", "    text: 我们做到：\n    points: [{lead: 甲}, {lead: 乙}]"),
+        (
+            "    text: 健全依法决策机制。",
+            "    text: 我们做到：\n    points: [{lead: 甲}, {lead: 乙}]",
+        ),
     )
     result = invoke("render", str(path), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
@@ -193,7 +201,9 @@ def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None
     path = minimal(("  short: 示例镇\n", f"  short: 示例镇\n  title: {title}\n"))
     result = invoke("render", str(path), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    p = next(p for p in docx.Document(str(tmp_path / "report.docx")).paragraphs if p.style.name == "标题")
+    p = next(
+        p for p in docx.Document(str(tmp_path / "report.docx")).paragraphs if p.style.name == "标题"
+    )
     assert p._p.xml.count("<w:br/>") == 1
     first, second = p.text.split("\n")
     assert first + second == title
@@ -205,7 +215,9 @@ def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None
 
 
 def test_font_names_configurable(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = minimal(("  short: 示例镇\n", "  short: 示例镇\n  fonts: {body: 仿宋, heading2: 楷体}\n"))
+    path = minimal(
+        ("  short: 示例镇\n", "  short: 示例镇\n  fonts: {body: 仿宋, heading2: 楷体}\n")
+    )
     assert invoke("render", str(path), "-o", str(tmp_path)).exit_code == 0
     d = docx.Document(str(tmp_path / "report.docx"))
     assert d.styles["正文"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋"

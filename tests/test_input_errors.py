@@ -49,7 +49,11 @@ def test_unknown_keys_suggest_nearest_and_all_reported_at_once(minimal, tmp_path
 
 
 def test_wrong_types(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    minimal(("  year: 2024", "  year: 二〇二四"), ("value: 130", "value: 很多"), ("  lawsuits: 2", "  lawsuits: [2]"))
+    minimal(
+        ("  year: 2024", "  year: 二〇二四"),
+        ("value: 130", "value: 很多"),
+        ("  lawsuits: 2", "  lawsuits: [2]"),
+    )
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert lines == [
         "report.yaml:5:9: 错误 SCHEMA “report.year”应为整数，现在是“二〇二四”",
@@ -59,7 +63,10 @@ def test_wrong_types(minimal, tmp_path: Path) -> None:  # type: ignore[no-untype
 
 
 def test_bad_date_and_level(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    minimal(("  date: 2025-02-20", "  date: 2025年2月20日"), ("  year: 2024", "  year: 2024\n  level: village"))
+    minimal(
+        ("  date: 2025-02-20", "  date: 2025年2月20日"),
+        ("  year: 2024", "  year: 2024\n  level: village"),
+    )
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert lines == [
         "report.yaml:6:10: 错误 SCHEMA “report.level”只能是 'township', 'county' or 'department'",
@@ -133,7 +140,11 @@ def test_raw_control_character_in_file(write, tmp_path: Path) -> None:  # type: 
 @pytest.mark.parametrize(
     ("expr", "needle", "message"),
     [
-        ("{{ m.cases.__class__ }}", ".__class__", "T1 指标没有“.__class__”：可用 .value、.prev、.change、.label、.unit"),
+        (
+            "{{ m.cases.__class__ }}",
+            ".__class__",
+            "T1 指标没有“.__class__”：可用 .value、.prev、.change、.label、.unit",
+        ),
         ("{{ cycler.__init__ }}", "cycler", "T1 不能使用“cycler.__init__”"),
         ("{{ range(10) }}", "range", "T1 不能使用“函数调用”"),
         ("{% for i in m %}x{% endfor %}", "{%", "T1 文字中不能使用 {% for %} 语句：只能引用数值"),
@@ -171,7 +182,9 @@ def test_change_without_previous_value(minimal, tmp_path: Path) -> None:  # type
     ],
 )
 def test_include_paths_are_confined(write, tmp_path: Path, ref: str, why: str) -> None:  # type: ignore[no-untyped-def]
-    write(MINIMAL.replace("version: 1\n", f"version: 1\ninclude: [{ref}]\n"), name="sub/report.yaml")
+    write(
+        MINIMAL.replace("version: 1\n", f"version: 1\ninclude: [{ref}]\n"), name="sub/report.yaml"
+    )
     lines = render_fails(Path("sub/report.yaml"), tmp_path / "o")
     assert lines == [f"sub/report.yaml:2:11: 错误 SCHEMA include 的“{ref}”{why}"]
 
@@ -185,8 +198,14 @@ def test_include_merges_parts_and_points_into_included_file(write, tmp_path: Pat
 
 
 def test_previous_may_live_in_sibling_folder_under_cwd(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write(MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20"), name="2023/t.yaml")
-    write(MINIMAL.replace("version: 1\n", "version: 1\nprevious: ../2023/t.yaml\n"), name="2024/t.yaml")
+    write(
+        MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20"),
+        name="2023/t.yaml",
+    )
+    write(
+        MINIMAL.replace("version: 1\n", "version: 1\nprevious: ../2023/t.yaml\n"),
+        name="2024/t.yaml",
+    )
     result = invoke("render", "2024/t.yaml", "-o", "o")
     assert result.exit_code == 0, result.stderr
 
@@ -200,7 +219,9 @@ def test_template_that_is_not_docx(minimal, tmp_path: Path) -> None:  # type: ig
     Path("fake.docx").write_text("not a zip")
     result = invoke("render", "report.yaml", "-o", "o", "--template", "fake.docx")
     assert result.exit_code == 1
-    assert result.stderr == "fake.docx: 错误 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）\n"
+    assert (
+        result.stderr == "fake.docx: 错误 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）\n"
+    )
     assert not Path("o").exists() or not any(Path("o").iterdir())
 
 
@@ -230,7 +251,9 @@ def test_missing_input_file(tmp_path: Path) -> None:
 
 def test_top_level_not_a_mapping(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write("- a\n- b\n")
-    assert render_fails(Path("report.yaml"), tmp_path / "o") == ["report.yaml:1:1: 错误 SCHEMA 文件顶层应为“键: 值”映射"]
+    assert render_fails(Path("report.yaml"), tmp_path / "o") == [
+        "report.yaml:1:1: 错误 SCHEMA 文件顶层应为“键: 值”映射"
+    ]
 
 
 def test_no_leftover_temp_files(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -16,14 +16,13 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lawgov_gen.docx_package import normalize_docx  # noqa: E402
-from lawgov_gen.wordstyles import LINE_TWIPS, STYLES, StyleSpec  # noqa: E402
+from lawgov_gen.docx_package import normalize_docx
+from lawgov_gen.wordstyles import LINE_TWIPS, STYLES, StyleSpec
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
 FONT_LATIN = "Times New Roman"
@@ -88,6 +87,31 @@ def define_style(document: docx.document.Document, spec: StyleSpec) -> None:
         child(ppr, "w:outlineLvl", val=str(spec.outline))
     if spec.snap_to_grid is False:
         child(ppr, "w:snapToGrid", val="0")
+    # no punctuation hanging past the margin: 28 characters stay inside the 156 mm line
+    child(ppr, "w:overflowPunct", val="0")
+
+
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+
+
+def schema_order(root: object) -> None:
+    """Put pPr/rPr children in the order the OOXML schema requires (Word is strict)."""
+    for tag, order in (("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)):
+        rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+        for props in root.iter(qn(tag)):  # type: ignore[attr-defined]
+            children = sorted(props, key=lambda el: rank.get(el.tag, len(rank)))
+            for el in children:
+                props.append(el)
 
 
 def normalize_defaults(document: docx.document.Document) -> None:
@@ -141,7 +165,13 @@ def page_number_paragraph(paragraph: docx.text.paragraph.Paragraph, style: str) 
     """— PAGE — with a real PAGE field."""
     paragraph.style = style
     paragraph.add_run("— ")
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         if kind == "instr":
             instr = OxmlElement("w:instrText")
@@ -223,6 +253,8 @@ def build(out: Path = OUT) -> bytes:
     section.even_page_footer.is_linked_to_previous = False
     page_number_paragraph(section.footer.paragraphs[0], "页码单")
     page_number_paragraph(section.even_page_footer.paragraphs[0], "页码双")
+    for root in (document.styles.element, document.element):
+        schema_order(root)
     core = document.core_properties
     core.title = "{{ title }}"
     core.author = "lawgov-gen"

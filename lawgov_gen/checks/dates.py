@@ -10,7 +10,16 @@ from lawgov_gen.checks.registry import CheckInput, rule
 from lawgov_gen.diagnostics import Diagnostic
 
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕[1-9]\d*号$")
-_BRACKETS = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕", "［": "］", "﹝": "﹞", "{": "}"}
+_BRACKETS = {
+    "[": "]",
+    "【": "】",
+    "(": ")",
+    "（": "）",
+    "〔": "〕",
+    "［": "］",
+    "﹝": "﹞",
+    "{": "}",
+}
 
 
 @rule("D1", "warning", "成文日期不在报告年度的下一年", "报告 year 年的情况，成文日期应在 year+1 年")
@@ -18,7 +27,8 @@ def date_year(inp: CheckInput) -> Iterator[Diagnostic]:
     meta = inp.data.report
     if meta.date.year != meta.year + 1:
         yield inp.at(
-            ("report", "date"), "D1",
+            ("report", "date"),
+            "D1",
             f"成文日期 {meta.date.isoformat()} 不在 {meta.year + 1} 年：报告 {meta.year} 年情况，应在次年成文",
         )
 
@@ -36,18 +46,30 @@ def date_late(inp: CheckInput) -> Iterator[Diagnostic]:
 def date_disclosure(inp: CheckInput) -> Iterator[Diagnostic]:
     meta = inp.data.report
     if meta.date >= dt.date(meta.year + 1, 4, 1):
-        yield inp.at(("report", "date"), "D3", f"成文日期不早于 {meta.year + 1}年4月1日：已超过向社会公开的期限")
+        yield inp.at(
+            ("report", "date"),
+            "D3",
+            f"成文日期不早于 {meta.year + 1}年4月1日：已超过向社会公开的期限",
+        )
 
 
 def corrected_doc_number(text: str) -> str | None:
     """Best guess at the right form of a 文号 (代字〔YYYY〕N号)."""
-    m = re.match(r"^\s*([\u4e00-\u9fff]+?)\s*[\[【(（〔［﹝{]?\s*(\d{4})\s*[\]】)）〕］﹞}]?\s*第?\s*0*(\d+)\s*号?\s*$", text)
+    m = re.match(
+        r"^\s*([\u4e00-\u9fff]+?)\s*[\[【(（〔［﹝{]?\s*(\d{4})\s*[\]】)）〕］﹞}]?\s*第?\s*0*(\d+)\s*号?\s*$",
+        text,
+    )
     if not m or m.group(3) == "":
         return None
     return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
 
 
-@rule("N1", "error", "发文字号不是“代字〔年份〕序号号”的格式", "用六角括号〔〕，年份写全，不写“第”，序号不加0")
+@rule(
+    "N1",
+    "error",
+    "发文字号不是“代字〔年份〕序号号”的格式",
+    "用六角括号〔〕，年份写全，不写“第”，序号不加0",
+)
 def doc_number_format(inp: CheckInput) -> Iterator[Diagnostic]:
     number = inp.data.report.doc_number
     if number is None or DOC_NUMBER.match(number):
@@ -74,19 +96,32 @@ def doc_number_year(inp: CheckInput) -> Iterator[Diagnostic]:
     m = re.search(r"(\d{4})", meta.doc_number)
     if m and int(m.group(1)) != meta.date.year:
         yield inp.at(
-            ("report", "doc_number"), "N2",
+            ("report", "doc_number"),
+            "N2",
             f"发文字号的年份 {m.group(1)} 与成文日期的年份 {meta.date.year} 不一致",
         )
 
 
-@rule("N3", "warning", "乡镇报告没有主送机关（report.to）", "写明上级党委、政府，如 [中共XX县委员会, XX县人民政府]")
+@rule(
+    "N3",
+    "warning",
+    "乡镇报告没有主送机关（report.to）",
+    "写明上级党委、政府，如 [中共XX县委员会, XX县人民政府]",
+)
 def addressee(inp: CheckInput) -> Iterator[Diagnostic]:
     meta = inp.data.report
     if meta.level == "township" and not meta.to:
-        yield inp.at(("report",), "N3", "乡镇报告没有主送机关：请在 report.to 中写明上级党委、政府", key=True)
+        yield inp.at(
+            ("report",), "N3", "乡镇报告没有主送机关：请在 report.to 中写明上级党委、政府", key=True
+        )
 
 
-@rule("N4", "warning", "标题缺少年份、“法治政府建设”或“报告”", "按“XX{年份}年法治政府建设年度报告”命名")
+@rule(
+    "N4",
+    "warning",
+    "标题缺少年份、“法治政府建设”或“报告”",
+    "按“XX{年份}年法治政府建设年度报告”命名",
+)
 def title_words(inp: CheckInput) -> Iterator[Diagnostic]:
     meta = inp.data.report
     title = inp.data.title
@@ -95,4 +130,6 @@ def title_words(inp: CheckInput) -> Iterator[Diagnostic]:
         return
     if missing:
         path = ("report", "title") if meta.title else ("report",)
-        yield inp.at(path, "N4", f"标题“{title}”缺少“{'、'.join(missing)}”：应为年度报告，而非工作总结")
+        yield inp.at(
+            path, "N4", f"标题“{title}”缺少“{'、'.join(missing)}”：应为年度报告，而非工作总结"
+        )

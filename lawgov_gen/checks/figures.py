@@ -32,7 +32,8 @@ def parts_sum(inp: CheckInput) -> Iterator[Diagnostic]:
         if total != value:
             terms = " + ".join(number_text(Decimal(str(v))) for v in values if v is not None)
             yield inp.at(
-                ("metrics", mid, "parts"), "Q1",
+                ("metrics", mid, "parts"),
+                "Q1",
                 f"“{metric.label}”的分项之和为 {number_text(total)}（{terms}），与 value {number_text(value)} "
                 f"相差 {number_text(value - total)}：请改正分项或合计",
             )
@@ -47,7 +48,8 @@ def part_of_whole(inp: CheckInput) -> Iterator[Diagnostic]:
             continue
         if metric.value > whole.value:
             yield inp.at(
-                ("metrics", mid, "value"), "Q2",
+                ("metrics", mid, "value"),
+                "Q2",
                 f"“{metric.label}” {number_text(metric.value)} 大于其整体“{whole.label}” {number_text(whole.value)}",
             )
     court = inp.data.court
@@ -74,10 +76,15 @@ def rates(inp: CheckInput) -> Iterator[Diagnostic]:
         if num is None or den is None or num.value is None or den.value is None:
             continue
         if den.value == 0:
-            yield inp.at(("metrics", mid, "rate"), "Q3", f"“{metric.label}”的分母“{den.label}”为0，无法计算比率")
+            yield inp.at(
+                ("metrics", mid, "rate"),
+                "Q3",
+                f"“{metric.label}”的分母“{den.label}”为0，无法计算比率",
+            )
         elif num.value > den.value:
             yield inp.at(
-                ("metrics", mid, "rate"), "Q3",
+                ("metrics", mid, "rate"),
+                "Q3",
                 f"“{metric.label}”超过100%：分子 {number_text(num.value)} 大于分母 {number_text(den.value)}",
             )
 
@@ -92,15 +99,28 @@ def unknown_ids(inp: CheckInput) -> Iterator[Diagnostic]:
         for where, ref in refs:
             if ref not in metrics:
                 key = where.split("[")[0]
-                yield inp.at(("metrics", mid, key), "Q4", f"{where} 引用了不存在的指标“{ref}”：{_unknown(inp, ref)}")
+                yield inp.at(
+                    ("metrics", mid, key),
+                    "Q4",
+                    f"{where} 引用了不存在的指标“{ref}”：{_unknown(inp, ref)}",
+                )
     ids = inp.data.report.metrics_table
     if isinstance(ids, list):
         for i, ref in enumerate(ids):
             if ref not in metrics:
-                yield inp.at(("report", "metrics_table", i), "Q4", f"指标表引用了不存在的指标“{ref}”：{_unknown(inp, ref)}")
+                yield inp.at(
+                    ("report", "metrics_table", i),
+                    "Q4",
+                    f"指标表引用了不存在的指标“{ref}”：{_unknown(inp, ref)}",
+                )
 
 
-@rule("T1", "error", "文字中的 {{ }} 写法有误，或引用了报告数值以外的东西", "只写 {{ m.指标id }}、{{ year }} 等")
+@rule(
+    "T1",
+    "error",
+    "文字中的 {{ }} 写法有误，或引用了报告数值以外的东西",
+    "只写 {{ m.指标id }}、{{ year }} 等",
+)
 def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
     meta = inp.data.report
     renderer = TextRenderer(
@@ -109,7 +129,15 @@ def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
     for field in inp.prose():
         for issue in renderer.issues(field.value):
             level = "error"
-            d = inp.sources.locate(field.path, issue.needle, 0, level, issue.rule, issue.message)
+            d = inp.sources.locate(
+                field.path,
+                issue.needle,
+                issue.nth,
+                level,
+                issue.rule,
+                issue.message,
+                skip_needle=True,
+            )
             yield d
 
 
@@ -117,10 +145,15 @@ _BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日�
 
 
 def _strip_templates(text: str) -> str:
-    return re.sub(r"\{\{.*?\}\}", lambda m: " " * len(m.group(0)), text, flags=re.S)
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: " " * len(m.group(0)), text, flags=re.S)
 
 
-@rule("Q5", "info", "文字中直接写了阿拉伯数字（年份、日期、文件名除外）", "把数字定义为指标，用 {{ m.指标id }} 引用")
+@rule(
+    "Q5",
+    "info",
+    "文字中直接写了阿拉伯数字（年份、日期、文件名除外）",
+    "把数字定义为指标，用 {{ m.指标id }} 引用",
+)
 def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
     for field in inp.prose("text", "lead", "title"):
         text = _strip_templates(field.value)
@@ -128,7 +161,10 @@ def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
         for m in _BARE_NUMBER.finditer(text):
             nth = field.value[: m.start()].count(m.group(1))
             yield inp.find(
-                field.path, m.group(1), nth, "Q5",
+                field.path,
+                m.group(1),
+                nth,
+                "Q5",
                 f"数字“{m.group(1)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
             )
 
@@ -136,13 +172,14 @@ def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
 @rule("Q6", "warning", "作为比率分母的指标标了 approx（余）", "分母应为确数：去掉 approx")
 def approx_denominator(inp: CheckInput) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
-    for mid, metric in metrics.items():
+    for metric in metrics.values():
         if metric.rate is None:
             continue
         den = metrics.get(metric.rate[1])
         if den is not None and den.approx:
             yield inp.at(
-                ("metrics", metric.rate[1], "approx"), "Q6",
+                ("metrics", metric.rate[1], "approx"),
+                "Q6",
                 f"“{den.label}”是比率“{metric.label}”的分母，却是约数（余）：比率需要确数",
             )
 
@@ -157,10 +194,13 @@ def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
         used |= find_references(field.value)
     for mid, metric in inp.data.metrics.items():
         referenced_by = any(
-            mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid for m in inp.data.metrics.values()
+            mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
+            for m in inp.data.metrics.values()
         )
         if mid not in used and not referenced_by:
-            yield inp.at(("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True)
+            yield inp.at(
+                ("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True
+            )
 
 
 @rule("Q8", "warning", "与上年相比变化超过10倍，可能是笔误", "核对 value 与 prev")
@@ -173,12 +213,15 @@ def tenfold(inp: CheckInput) -> Iterator[Diagnostic]:
         value = Decimal(str(metric.value))
         if (prev > 0 and (value > prev * 10 or value * 10 < prev)) or (prev == 0 and value > 10):
             yield inp.at(
-                ("metrics", mid, "value"), "Q8",
+                ("metrics", mid, "value"),
+                "Q8",
                 f"“{metric.label}”由上年的 {number_text(prev)} 变为 {number_text(value)}，变化超过10倍：请核对是否笔误",
             )
 
 
-@rule("Q9", "warning", "手写的 prev 与上年数据文件中的数值不一致", "删除 prev（自动取上年值）或改正")
+@rule(
+    "Q9", "warning", "手写的 prev 与上年数据文件中的数值不一致", "删除 prev（自动取上年值）或改正"
+)
 def prev_disagrees(inp: CheckInput) -> Iterator[Diagnostic]:
     previous = inp.loaded.previous
     if previous is None:
@@ -189,6 +232,7 @@ def prev_disagrees(inp: CheckInput) -> Iterator[Diagnostic]:
             continue
         if Decimal(str(metric.prev)) != Decimal(str(old.value)):
             yield inp.at(
-                ("metrics", mid, "prev"), "Q9",
+                ("metrics", mid, "prev"),
+                "Q9",
                 f"prev 为 {number_text(metric.prev)}，而上年数据文件中“{mid}”为 {number_text(old.value)}：以手写的 prev 为准，请核对",
             )

@@ -31,8 +31,18 @@ RULES: dict[str, Rule] = {}
 
 # Keys whose strings are identifiers, settings or paths, not report prose.
 _NOT_PROSE = {
-    "include", "previous", "ignore", "fonts", "level", "index_number", "of", "parts",
-    "rate", "points_style", "metrics_table", "version",
+    "include",
+    "previous",
+    "ignore",
+    "fonts",
+    "level",
+    "index_number",
+    "of",
+    "parts",
+    "rate",
+    "points_style",
+    "metrics_table",
+    "version",
 }
 
 
@@ -95,10 +105,14 @@ def _walk(node: Any, path: KeyPath) -> Iterator[TextField]:
 
 def rule(
     rule_id: str, level: Level, catches: str, fix: str
-) -> Callable[[Callable[[CheckInput], Iterable[Diagnostic]]], Callable[[CheckInput], Iterable[Diagnostic]]]:
+) -> Callable[
+    [Callable[[CheckInput], Iterable[Diagnostic]]], Callable[[CheckInput], Iterable[Diagnostic]]
+]:
     """Register a check function under its id."""
 
-    def register(func: Callable[[CheckInput], Iterable[Diagnostic]]) -> Callable[[CheckInput], Iterable[Diagnostic]]:
+    def register(
+        func: Callable[[CheckInput], Iterable[Diagnostic]],
+    ) -> Callable[[CheckInput], Iterable[Diagnostic]]:
         RULES[rule_id] = Rule(rule_id, level, catches, fix, func)
         return func
 
@@ -116,16 +130,17 @@ def run_checks(loaded: Loaded) -> list[Diagnostic]:
         if rule_id not in RULES:
             found.append(
                 loaded.sources.diag(
-                    ("report", "ignore", i), "error", "SCHEMA",
+                    ("report", "ignore", i),
+                    "error",
+                    "SCHEMA",
                     f"report.ignore 中的“{rule_id}”不是已知的规则编号：可用 {'、'.join(sorted(RULES))}",
                 )
             )
     seen: set[Diagnostic] = set()
-    for rule_id, r in RULES.items():
-        if rule_id in ignored:
-            continue
+    for r in RULES.values():
         for d in r.func(inp):
-            if d not in seen:
+            # filter by the finding's id: one rule function may report under another id
+            if d.rule not in ignored and d not in seen:
                 seen.add(d)
                 found.append(d)
     return found
@@ -137,6 +152,8 @@ def rule_reference() -> str:
     from lawgov_gen.diagnostics import LEVEL_WORDS
 
     lines = ["| 规则 | 级别 | 检查什么 | 如何修改 |", "|---|---|---|---|"]
-    for r in sorted(RULES.values(), key=lambda r: (r.id[0], int(r.id[1:]) if r.id[1:].isdigit() else 0)):
+    for r in sorted(
+        RULES.values(), key=lambda r: (r.id[0], int(r.id[1:]) if r.id[1:].isdigit() else 0)
+    ):
         lines.append(f"| {r.id} | {LEVEL_WORDS[r.level]} | {r.catches} | {r.fix} |")
     return "\n".join(lines)

@@ -34,8 +34,12 @@ def _get(inp: CheckInput, path: KeyPath) -> object:
     return node
 
 
-@rule("S1", "error", "缺少第一、二、四部分（measures、problems.shortcomings、plans）或其为空",
-      "补写该部分，至少一项")
+@rule(
+    "S1",
+    "error",
+    "缺少第一、二、四部分（measures、problems.shortcomings、plans）或其为空",
+    "补写该部分，至少一项",
+)
 def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
     for path, name in _REQUIRED.items():
         if not _get(inp, path):
@@ -45,22 +49,39 @@ def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
 @rule("S2", "warning", "第三部分“第一责任人职责”（duties）为空", "补写党政主要负责人履职情况")
 def duties_present(inp: CheckInput) -> Iterator[Diagnostic]:
     if not inp.data.duties:
-        yield inp.at(("duties",), "S2", "第三部分“党政主要负责人履行第一责任人职责”为空，将印为“无。”：请补写履职情况", key=True)
+        yield inp.at(
+            ("duties",),
+            "S2",
+            "第三部分“党政主要负责人履行第一责任人职责”为空，将印为“无。”：请补写履职情况",
+            key=True,
+        )
 
 
 @rule("S3", "warning", "第二部分缺少原因（problems.causes）", "在 problems.causes 中写明原因")
 def causes_present(inp: CheckInput) -> Iterator[Diagnostic]:
     if not inp.data.problems.causes:
-        yield inp.at(("problems",), "S3", "第二部分只写了不足，没有写原因（problems.causes）：法定内容是“不足和原因”", key=True)
+        yield inp.at(
+            ("problems",),
+            "S3",
+            "第二部分只写了不足，没有写原因（problems.causes）：法定内容是“不足和原因”",
+            key=True,
+        )
 
 
 @rule("S4", "info", "第五部分没有内容，将印为“无。”", "如有行政应诉等情况，写在 court 或 other 中")
 def other_empty(inp: CheckInput) -> Iterator[Diagnostic]:
     if not inp.data.other and inp.data.court is None:
-        yield inp.at(("other",), "S4", "第五部分“其他需要报告的情况”没有内容，将印为“无。”", key=True)
+        yield inp.at(
+            ("other",), "S4", "第五部分“其他需要报告的情况”没有内容，将印为“无。”", key=True
+        )
 
 
-@rule("S5", "warning", "report.titles 改写的标题不再包含法定内容", "保留法定标题中的关键词，或删除改写")
+@rule(
+    "S5",
+    "warning",
+    "report.titles 改写的标题不再包含法定内容",
+    "保留法定标题中的关键词，或删除改写",
+)
 def title_overrides(inp: CheckInput) -> Iterator[Diagnostic]:
     titles = inp.data.report.titles
     statutory = statutory_titles(inp.data.report.year)
@@ -71,7 +92,8 @@ def title_overrides(inp: CheckInput) -> Iterator[Diagnostic]:
         missing = [w for w in words if w not in value]
         if missing:
             yield inp.at(
-                ("report", "titles", key), "S5",
+                ("report", "titles", key),
+                "S5",
                 f"改写的标题缺少“{'、'.join(missing)}”，不再对应法定内容“{statutory[key]}”",
             )
 
@@ -100,4 +122,9 @@ def empty_items(inp: CheckInput) -> Iterator[Diagnostic]:
 def nesting_depth(inp: CheckInput) -> Iterator[Diagnostic]:
     for item, path, level in all_items(inp):
         if level == MAX_ITEM_LEVEL and item.items:
-            yield inp.at((*path, "items"), "S7", "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中", key=True)
+            yield inp.at(
+                (*path, "items"),
+                "S7",
+                "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中",
+                key=True,
+            )

@@ -20,7 +20,7 @@ _LEFTOVERS = (
 )
 _CN_NUM = "一二三四五六七八九十"
 _NUMBERING = re.compile(
-    rf"^\s*(?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]|[{_CN_NUM}]+是)"
+    rf"(?m)^\s*(?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]|[{_CN_NUM}]+是)"
 )
 _MISUSE = (
     (re.compile(r"截止(目前|到目前|今年|年底|\d)"), "“截止”表示停止，表示“到某时为止”应写“截至”"),
@@ -45,7 +45,10 @@ def ascii_punctuation(inp: CheckInput) -> Iterator[Diagnostic]:
         for m in _ASCII_PUNCT.finditer(_mask_templates(field.value)):
             ch = m.group(0)
             yield inp.find(
-                field.path, ch, _occurrence(field, m.start(), ch), "F1",
+                field.path,
+                ch,
+                _occurrence(field, m.start(), ch),
+                "F1",
                 f"中文中用了半角“{ch}”：应为全角“{_FULL[ch]}”",
             )
 
@@ -56,7 +59,10 @@ def space_digit(inp: CheckInput) -> Iterator[Diagnostic]:
         for m in _SPACE_DIGIT.finditer(field.value):
             snippet = m.group(0)
             yield inp.find(
-                field.path, snippet, _occurrence(field, m.start(), snippet), "F2",
+                field.path,
+                snippet,
+                _occurrence(field, m.start(), snippet),
+                "F2",
                 f"“{snippet}”中汉字与数字之间有空格：请删除空格",
             )
 
@@ -68,7 +74,10 @@ def leftovers(inp: CheckInput) -> Iterator[Diagnostic]:
             for m in pattern.finditer(field.value):
                 needle = m.group(0).strip()
                 yield inp.find(
-                    field.path, needle, _occurrence(field, m.start(), needle), "F3",
+                    field.path,
+                    needle,
+                    _occurrence(field, m.start(), needle),
+                    "F3",
                     f"文字中有{what}（“{needle[:30]}”）：这是从网页或 Markdown 复制来的残留，请删除",
                 )
 
@@ -82,25 +91,37 @@ def nested_titles(inp: CheckInput) -> Iterator[Diagnostic]:
                 depth += 1
                 if depth == 2:
                     yield inp.find(
-                        field.path, "《", _occurrence(field, i, "《"), "F4",
+                        field.path,
+                        "《",
+                        _occurrence(field, i, "《"),
+                        "F4",
                         "书名号内又用了《》：内层应改为单书名号〈〉",
                     )
             elif ch == "》":
                 depth = max(0, depth - 1)
 
 
-@rule("F5", "error", "标题或文字开头手写了编号（一、（一）1. 一是）", "删除手写编号，编号由程序生成")
+@rule(
+    "F5", "error", "标题或文字开头手写了编号（一、（一）1. 一是）", "删除手写编号，编号由程序生成"
+)
 def typed_numbering(inp: CheckInput) -> Iterator[Diagnostic]:
     for field in inp.prose("title", "text", "lead"):
         if field.path[:1] == ("report",) and field.path[:2] != ("report", "titles"):
             continue
-        paragraphs = re.split(r"\n\s*\n", field.value) if field.role == "text" else [field.value]
-        for para in paragraphs:
-            m = _NUMBERING.match(para)
+        starts = (
+            [0] + [m.end() for m in re.finditer(r"\n\s*\n", field.value)]
+            if field.role == "text"
+            else [0]
+        )
+        for start in starts:
+            m = _NUMBERING.match(field.value, start)
             if m:
                 typed = m.group(0).strip()
                 yield inp.find(
-                    field.path, typed, 0, "F5",
+                    field.path,
+                    typed,
+                    _occurrence(field, m.end() - len(typed), typed),
+                    "F5",
                     f"开头手写了编号“{typed}”：编号由程序自动生成，请删除，否则会重复",
                 )
 
@@ -112,7 +133,11 @@ def misuse(inp: CheckInput) -> Iterator[Diagnostic]:
             for m in pattern.finditer(field.value):
                 needle = m.group(0)
                 yield inp.find(
-                    field.path, needle, _occurrence(field, m.start(), needle), "F6", f"“{needle}”：{advice}"
+                    field.path,
+                    needle,
+                    _occurrence(field, m.start(), needle),
+                    "F6",
+                    f"“{needle}”：{advice}",
                 )
 
 
@@ -121,7 +146,8 @@ def control_characters(inp: CheckInput) -> Iterator[Diagnostic]:
     for field in inp.texts:
         for m in _CONTROL.finditer(field.value):
             yield inp.at(
-                field.path, "F7",
+                field.path,
+                "F7",
                 f"含有控制字符 U+{ord(m.group(0)):04X}（第 {m.start() + 1} 个字符），会损坏 Word 文件：请删除",
             )
 
