@@ -74,7 +74,10 @@ def render_file(path: Path, options: RenderOptions) -> RenderResult:
         from lawgov_gen.render_pdf import render_pdf
 
         pdf = render_pdf(ctx, options.template)
-        font_findings = fallback_diagnostics(checked.loaded, pdf.fallbacks)
+        ignored = set(checked.loaded.data.report.ignore)
+        font_findings = [
+            d for d in fallback_diagnostics(checked.loaded, pdf.fallbacks) if d.rule not in ignored
+        ]
         checked.findings.extend(font_findings)
         stop = [d for d in font_findings if d.level == "error" or options.strict]
         if stop:

@@ -52,6 +52,9 @@ RULE_TESTS = {
     "F5": "test_f5_typed_numbering",
     "F6": "test_f6_common_misuse",
     "F7": "test_f7_control_character",
+    # judged while rendering the PDF (they need the fonts): tested in test_pdf.py
+    "P1": "test_pdf.py::test_rare_character_fallback_is_reported",
+    "P2": "test_pdf.py::test_character_no_font_has_is_an_error",
 }
 
 # The levels of rules.md (S7, Q9 and T1 are additions of the code: two errors, one warning).
@@ -63,7 +66,7 @@ LEVELS = {
     "Q1": "error", "Q2": "error", "Q3": "error", "Q4": "error", "Q5": "info", "Q6": "warning",
     "Q7": "info", "Q8": "warning", "Q9": "warning", "T1": "error",
     "F1": "warning", "F2": "warning", "F3": "error", "F4": "warning", "F5": "error",
-    "F6": "info", "F7": "error",
+    "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
 }  # fmt: skip
 
 # Pieces of MINIMAL that the tests replace (line numbers are those of MINIMAL).
@@ -118,7 +121,12 @@ def test_every_rule_has_a_test(minimal: Minimal) -> None:
     minimal()
     check("report.yaml")  # a run registers every rule module
     assert set(RULES) == set(RULE_TESTS)
+    import tests.test_pdf as pdf_tests
+
     for rule_id, name in RULE_TESTS.items():
+        if name.startswith("test_pdf.py::"):
+            assert callable(getattr(pdf_tests, name.split("::")[1], None)), (rule_id, name)
+            continue
         assert callable(globals().get(name)), f"{rule_id}: no test function {name}"
         assert name.startswith(f"test_{rule_id.lower()}_"), (rule_id, name)
 

@@ -285,3 +285,23 @@ def test_fonts_command_lists_roles_and_fallbacks(write, tmp_path: Path, minimal)
     path = minimal(("主要负责人带头学法。", "主要负责人王堃带头学法。"))
     result = invoke("fonts", str(path))
     assert "正文（仿宋） FandolFang 缺“堃”（U+5803）→ Noto Serif CJK SC" in result.stdout
+
+
+def test_character_no_font_has_is_an_error(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+    path = minimal(("主要负责人带头学法。", "主要负责人带头学法\ue000。"))
+    result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    (line,) = [ln for ln in result.stderr.splitlines() if " P2 " in ln]
+    assert line.endswith(
+        "错误 P2 字符“\ue000”（U+E000）在正文（仿宋）字体 FandolFang 中没有："
+        "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体"
+    )
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+    path = minimal(
+        ("主要负责人带头学法。", "主要负责人王堃带头学法。"), ("  to:", "  ignore: [P1]\n  to:")
+    )
+    result = invoke("render", str(path), "--pdf", "--strict", "-o", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (0, "")

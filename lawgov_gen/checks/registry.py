@@ -24,10 +24,30 @@ class Rule:
     level: Level
     catches: str
     fix: str
-    func: Callable[[CheckInput], Iterable[Diagnostic]]
+    func: Callable[[CheckInput], Iterable[Diagnostic]] | None  # None: checked while rendering
 
 
 RULES: dict[str, Rule] = {}
+
+
+def render_rule(rule_id: str, level: Level, catches: str, fix: str) -> None:
+    """Register a rule that only the PDF renderer can judge (it needs the fonts)."""
+    RULES[rule_id] = Rule(rule_id, level, catches, fix, None)
+
+
+render_rule(
+    "P1",
+    "warning",
+    "PDF 中某字符正文等角色的字体没有，将用别的字体显示（仅 render --pdf）",
+    "安装含此字的字体，或接受替代字形",
+)
+render_rule(
+    "P2",
+    "error",
+    "PDF 中某字符没有任何已安装字体能显示（仅 render --pdf）",
+    "安装含此字的中文字体，如 fonts-noto-cjk",
+)
+
 
 # Keys whose strings are identifiers, settings or paths, not report prose.
 _NOT_PROSE = {
@@ -138,7 +158,7 @@ def run_checks(loaded: Loaded) -> list[Diagnostic]:
             )
     seen: set[Diagnostic] = set()
     for r in RULES.values():
-        for d in r.func(inp):
+        for d in r.func(inp) if r.func else ():
             # filter by the finding's id: one rule function may report under another id
             if d.rule not in ignored and d not in seen:
                 seen.add(d)
@@ -157,3 +177,7 @@ def rule_reference() -> str:
     ):
         lines.append(f"| {r.id} | {LEVEL_WORDS[r.level]} | {r.catches} | {r.fix} |")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(rule_reference())
