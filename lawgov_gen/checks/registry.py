@@ -38,13 +38,13 @@ def render_rule(rule_id: str, level: Level, catches: str, fix: str) -> None:
 render_rule(
     "P1",
     "warning",
-    "PDF 中某字符正文等角色的字体没有，将用别的字体显示（仅 render --pdf）",
+    "PDF 中某个字在该角色的字体里没有，将由其他字体代替显示（仅 render --pdf）",
     "安装含此字的字体，或接受替代字形",
 )
 render_rule(
     "P2",
     "error",
-    "PDF 中某字符没有任何已安装字体能显示（仅 render --pdf）",
+    "PDF 中某个字没有任何已安装的字体能显示（仅 render --pdf）",
     "安装含此字的中文字体，如 fonts-noto-cjk",
 )
 
