@@ -6,11 +6,12 @@ report's own characters before rendering, and every fallback is reported.
 
 from __future__ import annotations
 
+import bisect
 import ctypes.util
 import shutil
 import subprocess
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from lawgov_gen.errors import FontProblem
@@ -82,16 +83,33 @@ def css_stack(role: Role, names: FontNames) -> str:
 
 @dataclass(frozen=True)
 class FontFace:
-    """One installed face: family, style, file and index inside a collection."""
+    """One installed face: family, style, file, index in a collection, and its coverage."""
 
     family: str
     style: str
     file: Path
     index: int
+    charset: str = field(default="", repr=False, compare=False)
 
     @property
     def is_bold(self) -> bool:
         return "bold" in self.style.lower()
+
+    @cached_property
+    def _ranges(self) -> tuple[list[int], list[int]]:
+        # fontconfig's charset: "20-7e a0 a4-a5 …" in hex, ascending
+        starts, ends = [], []
+        for part in self.charset.split():
+            lo, _, hi = part.partition("-")
+            starts.append(int(lo, 16))
+            ends.append(int(hi or lo, 16))
+        return starts, ends
+
+    def covers(self, ch: str) -> bool:
+        """Whether the face has a glyph for a character (from fontconfig's cached charset)."""
+        starts, ends = self._ranges
+        i = bisect.bisect_right(starts, ord(ch)) - 1
+        return i >= 0 and ord(ch) <= ends[i]
 
 
 @cache
@@ -101,7 +119,7 @@ def installed_faces() -> tuple[FontFace, ...]:
     if fc_list is None:
         return ()
     out = subprocess.run(
-        [fc_list, "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
+        [fc_list, "--format", "%{family}\t%{style}\t%{file}\t%{index}\t%{charset}\n", ":lang=zh"],
         capture_output=True,
         text=True,
         check=False,
@@ -109,13 +127,12 @@ def installed_faces() -> tuple[FontFace, ...]:
     faces = []
     for line in out.splitlines():
         parts = line.split("\t")
-        if len(parts) != 4:
+        if len(parts) != 5:
             continue
-        families, styles, file, index = parts
+        families, styles, file, index, charset = parts
+        style = styles.split(",")[0]
         for family in families.split(","):
-            faces.append(
-                FontFace(family.strip(), styles.split(",")[0], Path(file), int(index or 0))
-            )
+            faces.append(FontFace(family.strip(), style, Path(file), int(index or 0), charset))
     return tuple(faces)
 
 
@@ -149,22 +166,6 @@ def resolve(role: Role, names: FontNames) -> Resolved:
     return Resolved(role, faces[0] if faces else None, tuple(faces))
 
 
-@cache
-def _cmap(file: Path, index: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(file), fontNumber=index, lazy=True)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
-
-
-def covers(face: FontFace, ch: str) -> bool:
-    """Whether a face has a glyph for a character."""
-    return ord(ch) in _cmap(face.file, face.index)
-
-
 @dataclass(frozen=True)
 class Fallback:
     """A character the role's font lacks and the face that will draw it (None: nothing)."""
@@ -181,9 +182,9 @@ def fallbacks(resolved: Resolved, text: str) -> list[Fallback]:
         return []
     out = []
     for ch in sorted(set(text)):
-        if ch.isspace() or covers(resolved.face, ch):
+        if ch.isspace() or resolved.face.covers(ch):
             continue
-        drawn_by = next((f for f in resolved.stack[1:] if covers(f, ch)), None)
+        drawn_by = next((f for f in resolved.stack[1:] if f.covers(ch)), None)
         out.append(Fallback(resolved.role, ch, resolved.face, drawn_by))
     return out
 

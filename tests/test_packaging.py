@@ -71,4 +71,4 @@ def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -
     )
     found = Path(out.stdout.strip())
     assert found == target / "lawgov_gen" / "templates"
-    assert TEMPLATES <= {p.name for p in found.iterdir()}
+    assert {p.name for p in found.iterdir()} >= TEMPLATES
