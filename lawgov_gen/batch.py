@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +42,8 @@ def render_many(
         for path in paths:
             yield render_one(path, options)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     import click
 
     results: dict[int, Outcome] = {}

@@ -13,6 +13,7 @@ from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError
 from lawgov_gen.figures import Figure, build_figures
 from lawgov_gen.loader import Loaded
+from lawgov_gen.metrics_table import MetricsTable, build_metrics_table
 from lawgov_gen.model import FontNames, Item, Point, ReportData
 from lawgov_gen.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
 from lawgov_gen.source import KeyPath
@@ -91,6 +92,7 @@ class ReportContext:
     year: int
     date_iso: str
     fonts: FontNames
+    metrics_table: MetricsTable | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
 
 
@@ -264,13 +266,15 @@ class _Builder:
             raise DataError(self.problems)
         signature, date = data.signature, chinese_date(data)
         sig_indent, date_indent = signature_indents(signature, date)
+        table = build_metrics_table(data, self.figures)
+        attachments = [*meta.attachments, *([table.title] if table else [])]
         return ReportContext(
             title=title,
             title_lines=title_lines(title),
             doc_number=meta.doc_number,
             to_line=("、".join(meta.to) + "：") if meta.to else None,
             blocks=self.blocks,
-            attachments=attachment_lines(meta.attachments),
+            attachments=attachment_lines(attachments),
             signature=signature,
             date=date,
             signature_indent=sig_indent,
@@ -281,12 +285,15 @@ class _Builder:
             year=meta.year,
             date_iso=meta.date.isoformat(),
             fonts=meta.fonts,
+            metrics_table=table,
             figures=self.figures,
         )
 
 
 def attachment_lines(names: list[str]) -> list[Attachment]:
     """附件说明: 附件：名称, or 附件：1.名称 with the next names aligned under the first."""
+    if not names:
+        return []
     if len(names) == 1:
         return [Attachment(f"附件：{names[0]}", True)]
     return [

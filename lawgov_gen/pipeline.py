@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawgov_gen.checks import run_checks
 from lawgov_gen.diagnostics import Diagnostic, sort_key
 from lawgov_gen.errors import DataError
-from lawgov_gen.fonts import Fallback
 from lawgov_gen.loader import Loaded, display_name, load
+
+if TYPE_CHECKING:
+    from lawgov_gen.fonts import Fallback
 
 
 @dataclass

@@ -52,6 +52,7 @@ def _template_values(ctx: ReportContext) -> dict[str, Any]:
         "cc": ctx.cc,
         "org": ctx.org,
         "year": ctx.year,
+        "metrics_table": ctx.metrics_table,
     }
 
 

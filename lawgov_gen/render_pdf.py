@@ -84,8 +84,9 @@ def fonts_css(ctx: ReportContext) -> str:
     role = {k: css_stack(r, ctx.fonts) for k, r in ROLE_BY_KEY.items()}
     return (
         f"html, p, h2 {{ font-family: {role['body']}; }}\n"
-        f"h1.title {{ font-family: {role['title']}; font-weight: bold; }}\n"
-        f"h2.h1 {{ font-family: {role['heading1']}; }}\n"
+        f"h1.title, h1.attachment-title {{ font-family: {role['title']}; font-weight: bold; }}\n"
+        f"h2.h1, p.attachment-marker, table.metrics th {{ font-family: {role['heading1']}; }}\n"
+        f"table.metrics td {{ font-family: {role['body']}; }}\n"
         f"h2.h2 {{ font-family: {role['heading2']}; }}\n"
         f"@page :right {{ @bottom-right {{ font-family: {role['page_number']}; }} }}\n"
         f"@page :left {{ @bottom-left {{ font-family: {role['page_number']}; }} }}\n"
@@ -116,6 +117,11 @@ def role_texts(ctx: ReportContext) -> dict[str, str]:
             texts[key] += b.text
         else:
             body.append(b.text)
+    table = ctx.metrics_table
+    if table is not None:
+        texts["title"] += table.title
+        texts["heading1"] += table.marker + "".join(table.columns)
+        body += [f"{r.label}{r.unit}{r.current}{r.previous}{r.change}" for r in table.rows]
     texts["body"] = "".join(body)
     return texts
 

@@ -29,6 +29,7 @@ class StyleSpec:
     outline: int | None = None
     char_spacing: int = CHAR_SPACING
     snap_to_grid: bool = True
+    page_break: bool = False
 
     @property
     def default_font(self) -> str:
@@ -70,6 +71,13 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("成文日期", "LgDate", "body", 16, _R, first_line_chars=0, right_twips=2 * 315),
     StyleSpec("附注", "LgNote", "body", 16, _L),
     StyleSpec("抄送", "LgCc", "body", 14, _L, first_line_chars=0, left_twips=280, right_twips=280),
+    StyleSpec("附件标记", "LgAttachmentMark", "heading1", 16, _L, first_line_chars=0, keep_next=True, page_break=True),
+    StyleSpec(
+        "附件标题", "LgAttachmentTitle", "title", 22, _C, first_line_chars=0, keep_next=True,
+        char_spacing=0, snap_to_grid=False,
+    ),
+    StyleSpec("表头", "LgTableHead", "heading1", 14, _C, first_line_chars=0, line=400, char_spacing=0, snap_to_grid=False),
+    StyleSpec("表格", "LgTableCell", "body", 14, _C, first_line_chars=0, line=400, char_spacing=0, snap_to_grid=False),
     StyleSpec(
         "页码单",
         "LgPageOdd",

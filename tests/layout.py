@@ -18,6 +18,9 @@ SHORT_PAGE_OK = re.compile(
     r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+\.|^附件："
 )
 
+# an attachment starts a new page: the page before it may be short
+ATTACHMENT_PAGE = re.compile(r"^附件\d*$")
+
 Line = list[dict[str, Any]]
 
 
@@ -59,8 +62,10 @@ def grid_lines_used(body: list[Line]) -> int:
 def assert_full_pages(pages: list[dict[str, list[Line]]]) -> None:
     """22 lines on every page but the last; 21 only before a heading or the ending."""
     for n, page in enumerate(pages[:-1], start=1):
-        used = grid_lines_used(page["body"])
         nxt = text(pages[n]["body"][0])
+        if ATTACHMENT_PAGE.match(nxt) or ATTACHMENT_PAGE.match(text(page["body"][0])):
+            break  # the ending page, and the table pages (their own grid)
+        used = grid_lines_used(page["body"])
         assert used == 22 or (used == 21 and SHORT_PAGE_OK.match(nxt)), (
             f"page {n}: {used} lines, next {nxt[:10]}"
         )

@@ -118,7 +118,8 @@ def test_paragraph_order_numbering_and_figures(doc: docx.document.Document) -> N
 
 def test_ending_attachment_signature_date_note(doc: docx.document.Document) -> None:
     paras = paragraphs(doc)
-    tail = [p for p in paras if p[1]][-4:]
+    end = paras.index(("附件标记", "附件"))
+    tail = [p for p in paras[:end] if p[1]][-4:]
     assert tail == [
         ("附件说明", "附件：青禾镇2024年法治政府建设主要指标"),
         ("署名", "示例县青禾镇人民政府"),

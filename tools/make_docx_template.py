@@ -74,6 +74,7 @@ def define_style(document: docx.document.Document, spec: StyleSpec) -> None:
     fmt.line_spacing_rule = 4  # exact
     fmt.widow_control = False
     fmt.keep_with_next = spec.keep_next
+    fmt.page_break_before = spec.page_break
     ppr = style.element.get_or_add_pPr()
     ind = child(ppr, "w:ind")
     if spec.first_line_chars:
@@ -231,13 +232,56 @@ def body(document: docx.document.Document) -> None:
         ("空行", ""),
         ("抄送", "{{ cc }}"),
         (None, "{%p endif %}"),
+        (None, "{%p if metrics_table %}"),
+        ("附件标记", "{{ metrics_table.marker }}"),
+        ("空行", ""),
+        ("附件标题", "{{ metrics_table.title }}"),
+        ("空行", ""),
+        (None, "TABLE"),
+        (None, "{%p endif %}"),
     ]
     first = document.paragraphs[0] if document.paragraphs else None
     for style, text in lines:
+        if text == "TABLE":
+            metrics_table(document)
+            continue
         p = document.add_paragraph(text, style=style or "正文")
     if first is not None:
         first._p.getparent().remove(first._p)
     del p
+
+
+TABLE_WIDTHS_MM = (46, 12, 24, 24, 50)  # 156 mm: the width of the text block
+
+
+def metrics_table(document: docx.document.Document) -> None:
+    """The indicator table: a header row and one docxtpl row loop, single black borders."""
+    table = document.add_table(rows=4, cols=5)
+    table.autofit = False
+    for column, width in zip(table.columns, TABLE_WIDTHS_MM, strict=True):
+        column.width = Mm(width)
+    tbl_pr = table._tbl.tblPr
+    child(tbl_pr, "w:tblW", w=str(round(156 / 25.4 * 1440)), type="dxa")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        child(borders, f"w:{edge}", val="single", sz="4", space="0", color="000000")
+    tbl_pr.append(borders)
+    child(tbl_pr, "w:jc", val="center")
+    header = ("{{ metrics_table.columns[%d] }}",) * 5
+    cells = ("{{ r.label }}", "{{ r.unit }}", "{{ r.current }}", "{{ r.previous }}", "{{ r.change }}")
+    rows = (
+        ("表头", [h % i for i, h in enumerate(header)]),
+        ("表格", ["{%tr for r in metrics_table.rows %}", "", "", "", ""]),
+        ("表格", list(cells)),
+        ("表格", ["{%tr endfor %}", "", "", "", ""]),
+    )
+    for row, (style, texts) in zip(table.rows, rows, strict=True):
+        for cell, width, text in zip(row.cells, TABLE_WIDTHS_MM, texts, strict=True):
+            cell.width = Mm(width)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = style
+            if text:
+                paragraph.add_run(text)
 
 
 def build(out: Path = OUT) -> bytes:

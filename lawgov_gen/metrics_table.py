@@ -1,0 +1,64 @@
+"""The indicator table: an attachment page listing figures against last year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawgov_gen.figures import Figure
+from lawgov_gen.model import ReportData
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One indicator: label, unit, this year, last year, change."""
+
+    label: str
+    unit: str
+    current: str
+    previous: str
+    change: str
+
+
+@dataclass(frozen=True)
+class MetricsTable:
+    """The attachment page: its marker (附件 / 附件2), title, header and rows."""
+
+    marker: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+
+def short_change(figure: Figure) -> str:
+    """The change for a table cell: 增长10.2%, 下降5.0%, 持平, 提高2.1个百分点; — without prev."""
+    if not figure.has_prev:
+        return "—"
+    return figure.change.removeprefix("同比").removeprefix("与上年")
+
+
+def table_row(figure: Figure) -> TableRow:
+    """A figure as a table row; the unit stands in its own column."""
+    approx = "余" if figure.approx else ""
+    previous = f"{figure.prev.removesuffix(figure.unit)}" if figure.has_prev else "—"
+    return TableRow(figure.label, figure.unit or "—", figure.value + approx, previous, short_change(figure))
+
+
+def table_title(data: ReportData) -> str:
+    """The attachment's title, also listed in 附件说明."""
+    return f"{data.report.short}{data.report.year}年法治政府建设主要指标"
+
+
+def build_metrics_table(data: ReportData, figures: dict[str, Figure]) -> MetricsTable | None:
+    """The table of `report.metrics_table` (true: every metric; a list: those ids, in order)."""
+    chosen = data.report.metrics_table
+    if chosen is False:
+        return None
+    ids = list(figures) if chosen is True else [i for i in chosen if i in figures]
+    year = data.report.year
+    position = len(data.report.attachments) + 1
+    return MetricsTable(
+        marker="附件" if position == 1 else f"附件{position}",
+        title=table_title(data),
+        columns=("指标", "单位", f"{year}年", f"{year - 1}年", "增减"),
+        rows=tuple(table_row(figures[i]) for i in ids),
+    )
