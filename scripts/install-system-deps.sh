@@ -42,6 +42,8 @@ if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
   $SUDO fc-cache -f >/dev/null
 fi
 
-fc-list | grep -q FandolFang || { echo "错误：未找到 FandolFang 字体" >&2; exit 1; }
-fc-list :lang=zh family | grep -q "Noto Serif CJK SC" || { echo "错误：未找到 Noto Serif CJK SC 字体" >&2; exit 1; }
+# (capture first: `fc-list | grep -q` fails under pipefail when grep stops reading early)
+families=$(fc-list : family)
+grep -q FandolFang <<<"$families" || { echo "错误：未找到 FandolFang 字体" >&2; exit 1; }
+grep -q "Noto Serif CJK SC" <<<"$families" || { echo "错误：未找到 Noto Serif CJK SC 字体" >&2; exit 1; }
 echo "系统依赖已就绪"
