@@ -191,6 +191,32 @@ def init(file: Path, org: str, short: str | None, year: int | None, force: bool)
 
 
 @cli.command(cls=ChineseCommand)
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="输出格式：终端表格或 CSV。",
+)
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """对比两年的数据文件：各项指标并列及增减，各部分新增、删除的条目（供审阅会使用）。
+
+    \b
+    示例：
+      lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml
+      lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml --format csv > 对比.csv
+    """
+    from lawgov_gen.loader import load
+    from lawgov_gen.yeardiff import diff_reports, format_csv, format_table
+
+    result = diff_reports(load(old, with_previous=False), load(new, with_previous=False))
+    click.echo(format_csv(result) if fmt == "csv" else format_table(result), nl=fmt != "csv")
+
+
+@cli.command(cls=ChineseCommand)
 def schema() -> None:
     """输出数据文件的 JSON Schema（供编辑器补全和校验）。
 

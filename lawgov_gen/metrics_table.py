@@ -40,7 +40,9 @@ def table_row(figure: Figure) -> TableRow:
     """A figure as a table row; the unit stands in its own column."""
     approx = "余" if figure.approx else ""
     previous = f"{figure.prev.removesuffix(figure.unit)}" if figure.has_prev else "—"
-    return TableRow(figure.label, figure.unit or "—", figure.value + approx, previous, short_change(figure))
+    return TableRow(
+        figure.label, figure.unit or "—", figure.value + approx, previous, short_change(figure)
+    )
 
 
 def table_title(data: ReportData) -> str:
