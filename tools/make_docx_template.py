@@ -268,7 +268,13 @@ def metrics_table(document: docx.document.Document) -> None:
     tbl_pr.append(borders)
     child(tbl_pr, "w:jc", val="center")
     header = ("{{ metrics_table.columns[%d] }}",) * 5
-    cells = ("{{ r.label }}", "{{ r.unit }}", "{{ r.current }}", "{{ r.previous }}", "{{ r.change }}")
+    cells = (
+        "{{ r.label }}",
+        "{{ r.unit }}",
+        "{{ r.current }}",
+        "{{ r.previous }}",
+        "{{ r.change }}",
+    )
     rows = (
         ("表头", [h % i for i, h in enumerate(header)]),
         ("表格", ["{%tr for r in metrics_table.rows %}", "", "", "", ""]),
