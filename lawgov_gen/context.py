@@ -7,6 +7,7 @@ outputs cannot disagree on text, order or numbering.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.diagnostics import Diagnostic
@@ -92,6 +93,7 @@ class ReportContext:
     year: int
     date_iso: str
     fonts: FontNames
+    font_files: dict[str, Path] = field(default_factory=dict)
     metrics_table: MetricsTable | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
 
@@ -215,6 +217,34 @@ class _Builder:
         else:
             self.points(probs.shortcomings, "block", ("problems", "shortcomings"))
 
+    def font_files(self) -> dict[str, Path]:
+        """The user's font files, resolved against the data file's folder and checked."""
+        from lawgov_gen.fonts import FONT_SUFFIXES
+
+        root = self.sources.root.path.parent if self.sources.root else Path.cwd()
+        out: dict[str, Path] = {}
+        for role, ref in self.data.report.fonts.files.model_dump(exclude_none=True).items():
+            path = (root / ref).resolve()
+            where = ("report", "fonts", "files", role)
+            if path.suffix.lower() not in FONT_SUFFIXES:
+                self.problems.append(
+                    self.sources.diag(
+                        where, "error", "SCHEMA", f"“{ref}”不是字体文件：应为 .ttf、.otf 或 .ttc"
+                    )
+                )
+            elif not path.is_file():
+                self.problems.append(
+                    self.sources.diag(
+                        where,
+                        "error",
+                        "SCHEMA",
+                        f"字体文件“{ref}”不存在（相对于数据文件所在的文件夹）",
+                    )
+                )
+            else:
+                out[role] = path
+        return out
+
     def court_paragraph(self) -> str | None:
         court = self.data.court
         if court is None:
@@ -262,6 +292,7 @@ class _Builder:
         if not court and not data.other:
             self.add("body", "无。")
         title = self.text(data.title, ("report", "title")).strip()
+        font_files = self.font_files()
         if self.problems:
             raise DataError(self.problems)
         signature, date = data.signature, chinese_date(data)
@@ -285,6 +316,7 @@ class _Builder:
             year=meta.year,
             date_iso=meta.date.isoformat(),
             fonts=meta.fonts,
+            font_files=font_files,
             metrics_table=table,
             figures=self.figures,
         )

@@ -12,6 +12,7 @@ from lawgov_gen.model import FontNames
 def fonts_report(file: Path | None) -> tuple[str, bool]:
     """The report as text, and whether a proper PDF can be made."""
     names = FontNames()
+    files: dict[str, Path] = {}
     ctx = None
     lines: list[str] = []
     if file is not None:
@@ -26,12 +27,12 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
             ctx = build_context(checked.loaded)
         except DataError as exc:
             return str(exc), False
-        names = ctx.fonts
+        names, files = ctx.fonts, ctx.font_files
     ok = True
     lines.append("字体角色          字体                    文件")
     resolved = {}
     for role in ROLES:
-        r = resolve(role, names)
+        r = resolve(role, names, files.get(role.key))
         resolved[role.key] = r
         if r.face is None:
             ok = False
@@ -40,7 +41,7 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
             )
             continue
         face = f"{r.face.family} {r.face.style}"
-        mark = "（替代字体）" if r.substitute else ""
+        mark = "（替代字体）" if r.substitute else ("（自备字体文件）" if r.from_file else "")
         lines.append(
             f"{role.label:<12}  {face:<22}  {r.face.file}{f'#{r.face.index}' if r.face.index else ''} {mark}"
         )

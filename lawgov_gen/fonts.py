@@ -154,16 +154,52 @@ class Resolved:
     role: Role
     face: FontFace | None
     stack: tuple[FontFace, ...]
+    from_file: bool = False
 
     @property
     def substitute(self) -> bool:
-        return self.face is None or self.face.family not in self.role.licensed
+        return not self.from_file and (
+            self.face is None or self.face.family not in self.role.licensed
+        )
 
 
-def resolve(role: Role, names: FontNames) -> Resolved:
-    """The first installed family of the role's stack, and every installed one after it."""
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+
+@cache
+def face_from_file(path: Path) -> FontFace | None:
+    """The first face of a font file the user points at, read by fc-query."""
+    fc_query = shutil.which("fc-query")
+    if fc_query is None:
+        return None
+    out = subprocess.run(
+        [fc_query, "--format", "%{family}\t%{style}\t%{file}\t%{index}\t%{charset}\n", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 5:
+            families, styles, file, index, charset = parts
+            return FontFace(
+                families.split(",")[0], styles.split(",")[0], Path(file), int(index or 0), charset
+            )
+    return None
+
+
+def user_family(role: Role) -> str:
+    """The CSS family name under which a user's font file is loaded."""
+    return f"lawgov-{role.key.replace('_', '-')}"
+
+
+def resolve(role: Role, names: FontNames, file: Path | None = None) -> Resolved:
+    """The role's font: the user's file if given, else the first installed family of its stack."""
     faces = [f for fam in family_stack(role, names) if (f := find_face(fam, role.bold)) is not None]
-    return Resolved(role, faces[0] if faces else None, tuple(faces))
+    own = face_from_file(file) if file is not None else None
+    if own is not None:
+        faces.insert(0, own)
+    return Resolved(role, faces[0] if faces else None, tuple(faces), own is not None)
 
 
 @dataclass(frozen=True)
@@ -194,14 +230,22 @@ def harfbuzz_subset_available() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def require_pdf_fonts(names: FontNames) -> dict[str, Resolved]:
+def require_pdf_fonts(
+    names: FontNames, files: dict[str, Path] | None = None
+) -> dict[str, Resolved]:
     """Resolve every role; refuse clearly when the machine cannot make a proper PDF."""
     if not harfbuzz_subset_available():
         raise FontProblem(
             "错误 缺少 HarfBuzz 字体子集库：请安装 libharfbuzz-subset0"
             "（sudo apt install libharfbuzz-subset0），否则生成 PDF 会慢数十倍"
         )
-    resolved = {role.key: resolve(role, names) for role in ROLES}
+    files = files or {}
+    resolved = {role.key: resolve(role, names, files.get(role.key)) for role in ROLES}
+    for key, path in files.items():
+        if not resolved[key].from_file:
+            raise FontProblem(
+                f"{path}: 错误 无法读取这个字体文件（report.fonts.files.{key}）：请确认它是完好的 .ttf/.otf 字体"
+            )
     if all(r.face is None for r in resolved.values()):
         raise FontProblem(
             "错误 没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"

@@ -28,14 +28,25 @@ class PartTitles(Strict):
     other: str | None = None
 
 
+class FontFiles(Strict):
+    """Your own licensed font files for the PDF, per role (relative to the data file)."""
+
+    title: str | None = None
+    body: str | None = None
+    heading1: str | None = None
+    heading2: str | None = None
+    page_number: str | None = None
+
+
 class FontNames(Strict):
-    """Font family names written into the Word styles, per role."""
+    """Font family names written into the Word styles, per role; files for the PDF."""
 
     title: str = "方正小标宋简体"
     body: str = "仿宋_GB2312"
     heading1: str = "黑体"
     heading2: str = "楷体_GB2312"
     page_number: str = "宋体"
+    files: FontFiles = Field(default_factory=FontFiles)
 
 
 class ReportMeta(Strict):

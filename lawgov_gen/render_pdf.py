@@ -23,7 +23,14 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
-from lawgov_gen.fonts import ROLE_BY_KEY, Fallback, css_stack, fallbacks, require_pdf_fonts
+from lawgov_gen.fonts import (
+    ROLE_BY_KEY,
+    Fallback,
+    css_stack,
+    fallbacks,
+    require_pdf_fonts,
+    user_family,
+)
 from lawgov_gen.templates import builtin_template_dir
 
 HTML_TEMPLATE = "report.html"
@@ -57,8 +64,8 @@ def _font_config() -> Any:
     return _FONT_CONFIG
 
 
-def locked_fetcher(roots: list[Path]) -> Any:
-    """A URL fetcher that serves only files inside `roots`: no network, no redirects."""
+def locked_fetcher(roots: list[Path], files: tuple[Path, ...] = ()) -> Any:
+    """A URL fetcher that serves only files inside `roots` (and `files`): no network, no redirects."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class Refused(FatalURLFetchingError):  # type: ignore[misc]
@@ -71,7 +78,8 @@ def locked_fetcher(roots: list[Path]) -> Any:
             path = Path(
                 url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))
             ).resolve()
-            if not any(path == r or r in path.parents for r in roots) or not path.is_file():
+            inside = path in files or any(r in path.parents for r in roots)
+            if not inside or not path.is_file():
                 raise Refused(f"模板引用了模板文件夹以外或不存在的文件 {path}")
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
@@ -80,9 +88,15 @@ def locked_fetcher(roots: list[Path]) -> Any:
 
 
 def fonts_css(ctx: ReportContext) -> str:
-    """Font families per role; kept out of the autoescaped HTML on purpose."""
+    """Font families per role (the user's files first); kept out of the autoescaped HTML."""
     role = {k: css_stack(r, ctx.fonts) for k, r in ROLE_BY_KEY.items()}
-    return (
+    faces = ""
+    for key, path in ctx.font_files.items():
+        family = user_family(ROLE_BY_KEY[key])
+        weight = "bold" if ROLE_BY_KEY[key].bold else "normal"
+        faces += f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); font-weight: {weight}; }}\n'
+        role[key] = f'"{family}", {role[key]}'
+    return faces + (
         f"html, p, h2 {{ font-family: {role['body']}; }}\n"
         f"h1.title, h1.attachment-title {{ font-family: {role['title']}; font-weight: bold; }}\n"
         f"h2.h1, p.attachment-marker, table.metrics th {{ font-family: {role['heading1']}; }}\n"
@@ -153,7 +167,7 @@ def render_html(ctx: ReportContext, dirs: list[Path]) -> str:
 
 def render_pdf(ctx: ReportContext, template: Path | None = None) -> PdfResult:
     """The finished PDF as bytes, identical for identical input."""
-    resolved = require_pdf_fonts(ctx.fonts)
+    resolved = require_pdf_fonts(ctx.fonts, ctx.font_files)
     texts = role_texts(ctx)
     found = [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
     from weasyprint import CSS, HTML
@@ -162,7 +176,7 @@ def render_pdf(ctx: ReportContext, template: Path | None = None) -> PdfResult:
     html = render_html(ctx, dirs)
     # Built-in CSS first, then the user's on top: a user stylesheet only states what differs.
     css_paths = [d / CSS_FILE for d in reversed(dirs) if (d / CSS_FILE).is_file()]
-    fetcher, refused = locked_fetcher(dirs)
+    fetcher, refused = locked_fetcher(dirs, tuple(ctx.font_files.values()))
     config = _font_config()
     try:
         stylesheets = [CSS(string=fonts_css(ctx), font_config=config)]

@@ -316,3 +316,75 @@ def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal) -> Non
     )
     result = invoke("render", str(path), "--pdf", "--strict", "-o", str(tmp_path))
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_own_licensed_font_file_is_used_for_its_role(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+    import shutil as sh
+
+    from lawgov_gen.fonts import find_face
+
+    kai = find_face("FandolKai", bold=False)
+    assert kai is not None
+    (tmp_path / "fonts").mkdir()
+    sh.copy(
+        kai.file, tmp_path / "fonts" / "my-fangsong.otf"
+    )  # stands in for a licensed 仿宋_GB2312
+    path = minimal(
+        (
+            "  short: 示例镇\n",
+            "  short: 示例镇\n  fonts:\n    files: {body: fonts/my-fangsong.otf}\n",
+        )
+    )
+    result = invoke("render", str(path), "--pdf", "--no-docx", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.stderr
+    with pdfplumber.open(tmp_path / "o" / "report.pdf") as pdf:
+        rows = lines_of(pdf.pages[0])
+    addressee = next(r for r in rows if "".join(c["text"] for c in r).startswith("中共"))
+    assert addressee[0]["fontname"].endswith("lawgov-body")  # embedded under its @font-face name
+    report = invoke("fonts", str(path))
+    line = next(ln for ln in report.stdout.splitlines() if ln.startswith("正文（仿宋）"))
+    assert "FandolKai" in line and "my-fangsong.otf" in line and "（自备字体文件）" in line
+
+
+@pytest.mark.parametrize(
+    ("ref", "content", "message"),
+    [
+        (
+            "fonts/none.ttf",
+            None,
+            "report.yaml:6:19: 错误 SCHEMA 字体文件“fonts/none.ttf”不存在（相对于数据文件所在的文件夹）",
+        ),
+        (
+            "fonts/a.woff",
+            b"x",
+            "report.yaml:6:19: 错误 SCHEMA “fonts/a.woff”不是字体文件：应为 .ttf、.otf 或 .ttc",
+        ),
+    ],
+)
+def test_bad_font_file_reference(
+    tmp_path: Path, minimal, ref: str, content: bytes | None, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    if content is not None:
+        (tmp_path / ref).parent.mkdir(exist_ok=True)
+        (tmp_path / ref).write_bytes(content)
+    path = minimal(
+        ("  short: 示例镇\n", f"  short: 示例镇\n  fonts:\n    files: {{body: {ref}}}\n")
+    )
+    result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [message.replace("report.yaml", str(path))]
+    assert not (tmp_path / "o").exists()
+
+
+def test_broken_font_file(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "bad.ttf").write_bytes(b"not a font")
+    path = minimal(
+        ("  short: 示例镇\n", "  short: 示例镇\n  fonts:\n    files: {title: bad.ttf}\n")
+    )
+    result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"{tmp_path / 'bad.ttf'}: 错误 无法读取这个字体文件（report.fonts.files.title）：请确认它是完好的 .ttf/.otf 字体\n"
+    )
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
