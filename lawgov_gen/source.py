@@ -16,6 +16,8 @@ import yaml
 from lawgov_gen.diagnostics import Diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
+# libyaml's parser gives the same marks (character index, line, column) about 10× faster.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000
 
 KeyPath = tuple[str | int, ...]
@@ -177,11 +179,7 @@ def parse_yaml(
         diags.append(Diagnostic(source.name, line, col, "error", rule, msg))
 
     try:
-        loader = yaml.SafeLoader(source.text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose(source.text)
     except yaml.reader.ReaderError as exc:
         err(exc.position, f"含有控制字符 U+{exc.character:04X}，会损坏 Word 文件：请删除它", "F7")
         return None, positions, key_positions, diags
@@ -252,6 +250,20 @@ def parse_yaml(
     finally:
         constructor.dispose()
     return data, positions, key_positions, diags
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree: libyaml when it parses; on an error, PyYAML's own (clearer) message."""
+    for loader_class in dict.fromkeys((_Loader, yaml.SafeLoader)):
+        loader = loader_class(text)
+        try:
+            return loader.get_single_node()  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            if loader_class is yaml.SafeLoader:
+                raise
+        finally:
+            loader.dispose()
+    return None
 
 
 def _translate_expected(problem: str) -> str:

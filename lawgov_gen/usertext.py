@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.figures import Figure
@@ -34,6 +35,17 @@ _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_tr
 _ENV.globals.clear()
 _ENV.filters.clear()
 _ENV.tests.clear()
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> nodes.Template:
+    # check and render both look at every text: parse each once
+    return _ENV.parse(text)
+
+
+@lru_cache(maxsize=8192)
+def _compile(text: str) -> Template:
+    return _ENV.from_string(text)
 
 
 _KINDS = {
@@ -72,7 +84,7 @@ class TextRenderer:
         if "{" not in text:
             return []
         try:
-            tree = _ENV.parse(text)
+            tree = _parse(text)
         except TemplateSyntaxError as exc:
             lines = text.split("\n")
             line_start = sum(len(x) + 1 for x in lines[: max(0, (exc.lineno or 1) - 1)])
@@ -147,7 +159,7 @@ class TextRenderer:
         """Render a text already free of issues; plain text out (escaped by each output)."""
         if "{" not in text:
             return text
-        return _ENV.from_string(text).render(m=self.figures, **self.variables)
+        return _compile(text).render(m=self.figures, **self.variables)
 
 
 def find_references(text: str) -> set[str]:
@@ -155,7 +167,7 @@ def find_references(text: str) -> set[str]:
     if "{" not in text:
         return set()
     try:
-        tree = _ENV.parse(text)
+        tree = _parse(text)
     except TemplateSyntaxError:
         return set()
     found: set[str] = set()
