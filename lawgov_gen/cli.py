@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -18,6 +19,21 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FILES = click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE..."
 )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(choices: list[str], help: str) -> Callable[[F], F]:
+    """`--format` with the first choice as default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
 
 
 def _emit(findings: list[Diagnostic]) -> None:
@@ -120,14 +136,7 @@ def render(
 @cli.command(cls=ChineseCommand)
 @FILES
 @click.option("--strict", is_flag=True, help="有警告也以状态 1 退出。")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式。",
-)
+@format_option(["text", "json"], "输出格式。")
 def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """检查数据文件：结构、日期期限、数字一致性、标点用字，不生成文件。
 
@@ -193,14 +202,7 @@ def init(file: Path, org: str, short: str | None, year: int | None, force: bool)
 @cli.command(cls=ChineseCommand)
 @click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv"]),
-    default="table",
-    show_default=True,
-    help="输出格式：终端表格或 CSV。",
-)
+@format_option(["table", "csv"], "输出格式：终端表格或 CSV。")
 def diff(old: Path, new: Path, fmt: str) -> None:
     """对比两年的数据文件：各项指标并列及增减，各部分新增、删除的条目（供审阅会使用）。
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -42,6 +43,14 @@ _J, _C, _L, _R = (
     WD_ALIGN_PARAGRAPH.LEFT,
     WD_ALIGN_PARAGRAPH.RIGHT,
 )
+
+# 4号 text outside the 3号 line grid: table cells and page numbers
+_OFF_GRID: dict[str, Any] = {
+    "first_line_chars": 0,
+    "line": 400,
+    "char_spacing": 0,
+    "snap_to_grid": False,
+}
 
 STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("正文", "LgBody", "body", 16, _J),
@@ -92,52 +101,10 @@ STYLES: tuple[StyleSpec, ...] = (
         char_spacing=0,
         snap_to_grid=False,
     ),
-    StyleSpec(
-        "表头",
-        "LgTableHead",
-        "heading1",
-        14,
-        _C,
-        first_line_chars=0,
-        line=400,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
-    StyleSpec(
-        "表格",
-        "LgTableCell",
-        "body",
-        14,
-        _C,
-        first_line_chars=0,
-        line=400,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
-    StyleSpec(
-        "页码单",
-        "LgPageOdd",
-        "page_number",
-        14,
-        _R,
-        first_line_chars=0,
-        right_twips=280,
-        line=400,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
-    StyleSpec(
-        "页码双",
-        "LgPageEven",
-        "page_number",
-        14,
-        _L,
-        first_line_chars=0,
-        left_twips=280,
-        line=400,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
+    StyleSpec("表头", "LgTableHead", "heading1", 14, _C, **_OFF_GRID),
+    StyleSpec("表格", "LgTableCell", "body", 14, _C, **_OFF_GRID),
+    StyleSpec("页码单", "LgPageOdd", "page_number", 14, _R, right_twips=280, **_OFF_GRID),
+    StyleSpec("页码双", "LgPageEven", "page_number", 14, _L, left_twips=280, **_OFF_GRID),
 )
 
 STYLE_BY_NAME = {s.name: s for s in STYLES}
