@@ -11,21 +11,18 @@ from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.ending import Attachment, Indent, attachment_lines, chinese_date, signature_indents
 from lawgov_gen.errors import DataError
 from lawgov_gen.figures import Figure, build_figures
 from lawgov_gen.loader import Loaded
 from lawgov_gen.metrics_table import MetricsTable, build_metrics_table
-from lawgov_gen.model import FontNames, Item, Point, ReportData
+from lawgov_gen.model import FontNames, Item, Point
 from lawgov_gen.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
 from lawgov_gen.source import KeyPath
-from lawgov_gen.textshape import ensure_period, paragraphs, text_width, title_lines
+from lawgov_gen.textshape import ensure_period, paragraphs, title_lines
 from lawgov_gen.usertext import TextRenderer
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
-
-# Full-width character advance: 16 pt glyphs with the grid's negative letter spacing.
-WORD_CHAR_PT = 15.75
-PDF_CHAR_PT = 15.79
 
 
 def statutory_titles(year: int) -> dict[str, str]:
@@ -48,29 +45,6 @@ class Block:
 
     kind: BlockKind
     text: str
-
-
-@dataclass(frozen=True)
-class Indent:
-    """A right indent in characters, with its value for each output."""
-
-    em: float
-
-    @property
-    def twips(self) -> int:
-        return round(self.em * WORD_CHAR_PT * 20)
-
-    @property
-    def css(self) -> str:
-        return f"{self.em * PDF_CHAR_PT:.2f}pt"
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """One line of 附件说明; `first` is the line that starts with 附件：."""
-
-    text: str
-    first: bool
 
 
 @dataclass
@@ -96,23 +70,6 @@ class ReportContext:
     font_files: dict[str, Path] = field(default_factory=dict)
     metrics_table: MetricsTable | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
-
-
-def chinese_date(data: ReportData) -> str:
-    """成文日期 in Arabic numerals, no zero padding: 2025年2月6日."""
-    d = data.report.date
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def signature_indents(signature: str, date: str) -> tuple[Indent, Indent]:
-    """Right indents of the unsealed signature and date (GB/T 9704-2012 7.3.5.2)."""
-    sig_w, date_w = text_width(signature), text_width(date)
-    sig_right = 2.0
-    date_right = sig_right + sig_w - 2 - date_w
-    if date_right < 2:
-        date_right = 2.0
-        sig_right = date_right + date_w + 2 - sig_w
-    return Indent(sig_right), Indent(date_right)
 
 
 class _Builder:
@@ -320,18 +277,6 @@ class _Builder:
             metrics_table=table,
             figures=self.figures,
         )
-
-
-def attachment_lines(names: list[str]) -> list[Attachment]:
-    """附件说明: 附件：名称, or 附件：1.名称 with the next names aligned under the first."""
-    if not names:
-        return []
-    if len(names) == 1:
-        return [Attachment(f"附件：{names[0]}", True)]
-    return [
-        Attachment(("附件：" if i == 0 else "") + f"{i + 1}.{name}", i == 0)
-        for i, name in enumerate(names)
-    ]
 
 
 def build_context(loaded: Loaded) -> ReportContext:

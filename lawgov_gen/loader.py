@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError
 from lawgov_gen.model import ReportData
+from lawgov_gen.schema_errors import validation_diagnostics
 from lawgov_gen.source import KeyPath, SourceFile, SourceMap, parse_yaml, read_text
 
 MAX_INCLUDE_DEPTH = 8
@@ -30,11 +31,12 @@ class Loaded:
 
 
 def display_name(path: Path) -> str:
-    """The name of a file in messages: relative to the current directory when inside it."""
+    """The name of a file in messages: relative to the current directory when inside it,
+    as the user wrote it when given relative (../2023/a.yaml), else absolute."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return os.path.relpath(path) if not path.is_absolute() else str(path)
 
 
 def resolve_reference(ref: str, base: Path) -> tuple[Path | None, str | None]:
@@ -157,7 +159,7 @@ def load(path: Path, *, with_previous: bool = True) -> Loaded:
     """Read, merge and validate a data file; raise DataError with every problem found."""
     sources = SourceMap()
     diags: list[Diagnostic] = []
-    tree = _read_tree(path.resolve() if path.exists() else path, sources, diags, (path.resolve(),))
+    tree = _read_tree(path, sources, diags, (path.resolve(),))
     if sources.root is None:
         sources.root = SourceFile(display_name(path), path, "")
     if tree is None:
@@ -198,109 +200,3 @@ def _load_previous(data: ReportData, path: Path, sources: SourceMap) -> Loaded:
             ]
         )
     return prev
-
-
-_TYPE_WORDS = {
-    "string_type": "应为文字",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表（每项以“- ”开头）",
-    "tuple_type": "应为两项的列表，如 [分子id, 分母id]",
-    "dict_type": "应为“键: 值”映射",
-    "model_type": "应为“键: 值”映射",
-    "date_type": "应为日期，格式如 2025-02-26",
-    "date_parsing": "应为日期，格式如 2025-02-26",
-    "date_from_datetime_inexact": "应为日期（不含时间），格式如 2025-02-26",
-    "date_from_datetime_parsing": "应为日期，格式如 2025-02-26",
-    "datetime_from_date_parsing": "应为日期，格式如 2025-02-26",
-    "string_pattern_mismatch": "只能由英文字母、数字和下划线组成，且以字母开头",
-}
-
-
-def validation_diagnostics(exc: ValidationError, sources: SourceMap) -> list[Diagnostic]:
-    """Translate pydantic errors into positioned, Chinese, actionable diagnostics."""
-    out: list[Diagnostic] = []
-    seen: set[KeyPath] = set()
-    for error in exc.errors():
-        loc: KeyPath = tuple(x for x in error["loc"] if not _is_union_tag(x))
-        if "int" in error["loc"] and error["type"] in ("int_parsing", "int_type"):
-            error["type"] = "float_parsing"  # a number field: say 数字, not 整数
-        if loc in seen:
-            continue
-        seen.add(loc)
-        name = ".".join(str(x) if isinstance(x, str) else f"[{x}]" for x in loc).replace(".[", "[")
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            parent = _model_at(loc[:-1])
-            choices = list(parent.model_fields) if parent else []
-            near = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-            hint = f"是否想写“{near[0]}”？" if near else f"可用的键：{'、'.join(choices)}"
-            out.append(sources.diag(loc, "error", "SCHEMA", f"未知的键“{name}”：{hint}", key=True))
-            continue
-        if kind == "missing":
-            out.append(sources.diag(loc[:-1], "error", "SCHEMA", f"缺少必填项“{name}”：请补上"))
-            continue
-        if kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            msg = f"“{name}”只能是 {expected}"
-        elif kind in ("too_short", "string_too_short"):
-            msg = f"“{name}”不能为空"
-        elif kind in ("too_long", "string_too_long"):
-            msg = f"“{name}”太长（最多 {error.get('ctx', {}).get('max_length')} 个字符）"
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            ctx = error.get("ctx", {})
-            bound = next(iter(ctx.values()), "")
-            word = "不能小于" if kind.startswith("greater") else "不能大于"
-            msg = f"“{name}”{word} {bound}"
-        elif kind in _TYPE_WORDS:
-            got = error.get("input")
-            shown = (
-                f"，现在是“{got}”"
-                if isinstance(got, (str, int, float)) and len(str(got)) < 30
-                else ""
-            )
-            msg = f"“{name}”{_TYPE_WORDS[kind]}{shown}"
-        elif kind == "value_error":
-            msg = f"“{name}”：{error['msg'].removeprefix('Value error, ')}"
-        else:
-            msg = f"“{name}”的值不正确（{error['msg']}）"
-        out.append(sources.diag(loc, "error", "SCHEMA", msg))
-    return out
-
-
-def _is_union_tag(x: Any) -> bool:
-    return isinstance(x, str) and (x in ("int", "float", "bool", "list[str]", "str") or "[" in x)
-
-
-def _model_at(loc: KeyPath) -> type[BaseModel] | None:
-    """The pydantic model class that sits at a location (for key suggestions)."""
-    model: Any = ReportData
-    skip = False
-    for part in loc:
-        if isinstance(part, int) or skip:
-            skip = False
-            continue
-        if model is None or not hasattr(model, "model_fields"):
-            return None
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        # a dict of models (metrics) is keyed by user ids: skip that level
-        skip = getattr(field.annotation, "__origin__", None) is dict
-        model = _inner_model(field.annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap list[X], dict[K, X], X | None to the model class X."""
-    for arg in getattr(annotation, "__args__", ()) or ():
-        inner = _inner_model(arg)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return inner
-    return annotation

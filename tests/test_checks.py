@@ -1156,6 +1156,5 @@ def test_printed_path_outside_cwd_is_as_given(
     monkeypatch.chdir(tmp_path / "elsewhere")
     message = "27:20: 警告 F1 中文中用了半角“,”：应为全角“，”"
     assert check(str(path)) == (0, [f"{path}:{message}"])
-    # NOTE (loader.py load → display_name of the resolved path): a relative name outside the
-    # current directory is printed resolved, not as given ("../report.yaml").
-    assert check("../report.yaml") == (0, [f"{path}:{message}"])
+    # a relative name outside the current directory is printed as given
+    assert check("../report.yaml") == (0, [f"../report.yaml:{message}"])
