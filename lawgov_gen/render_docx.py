@@ -69,10 +69,30 @@ def _apply_styles(document: Any, ctx: ReportContext) -> None:
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), getattr(ctx.fonts, spec.role))
     indents = {"LgSignature": ctx.signature_indent, "LgDate": ctx.date_indent}
-    for paragraph in document.paragraphs:
-        indent = indents.get(paragraph.style.style_id if paragraph.style is not None else "")
+    paragraphs = document.paragraphs
+    ids = [p.style.style_id if p.style is not None else "" for p in paragraphs]
+    for paragraph, style_id in zip(paragraphs, ids, strict=True):
+        indent = indents.get(style_id)
         if indent is not None:
             paragraph.paragraph_format.right_indent = Twips(indent.twips)
+    _keep_ending_with_body(paragraphs, ids)
+
+
+_ENDING = ("LgBlank", "LgAttachment", "LgAttachmentMore")
+
+
+def _keep_ending_with_body(paragraphs: list[Any], ids: list[str]) -> None:
+    """No page holds only the signature: chain the last body lines, 附件说明 and 署名."""
+    if "LgSignature" not in ids:
+        return
+    i = ids.index("LgSignature")
+    paragraphs[i].paragraph_format.keep_with_next = True  # with the date
+    j = i - 1
+    while j >= 0 and ids[j] in _ENDING:
+        paragraphs[j].paragraph_format.keep_with_next = True
+        j -= 1
+    if j >= 0:
+        paragraphs[j].paragraph_format.keep_with_next = True
 
 
 def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:

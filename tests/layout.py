@@ -59,12 +59,18 @@ def grid_lines_used(body: list[Line]) -> int:
     return round((last - first) / PITCH_MM) + 1
 
 
-def assert_full_pages(pages: list[dict[str, list[Line]]]) -> None:
-    """22 lines on every page but the last; 21 only before a heading or the ending."""
+def assert_full_pages(
+    pages: list[dict[str, list[Line]]], signature: str = "示例县青禾镇人民政府"
+) -> None:
+    """22 lines on every page but the last; 21 only before a heading.
+
+    The page before the signature's page may end short: the last body lines are kept with
+    the signature so that no page holds the signature alone.
+    """
     for n, page in enumerate(pages[:-1], start=1):
         nxt = text(pages[n]["body"][0])
-        if ATTACHMENT_PAGE.match(nxt) or ATTACHMENT_PAGE.match(text(page["body"][0])):
-            break  # the ending page, and the table pages (their own grid)
+        if any(text(r) == signature for r in pages[n]["body"]) or ATTACHMENT_PAGE.match(nxt):
+            break  # the ending page, then the table pages (their own grid)
         used = grid_lines_used(page["body"])
         assert used == 22 or (used == 21 and SHORT_PAGE_OK.match(nxt)), (
             f"page {n}: {used} lines, next {nxt[:10]}"
@@ -85,3 +91,13 @@ def kinsoku_short(next_line: Line) -> bool:
     first = next_line[0]["text"]
     second = next_line[1]["text"] if len(next_line) > 1 else ""
     return first in CLOSERS or first in OPENERS or second in CLOSERS or second in OPENERS
+
+
+def assert_signature_not_alone(
+    pages: list[dict[str, list[Line]]], signature: str = "示例县青禾镇人民政府"
+) -> None:
+    """The signature's page also holds body text (GB/T 9704: no page of only 落款)."""
+    page = next(p for p in pages if any(text(r) == signature for r in p["body"]))
+    rows = [text(r) for r in page["body"]]
+    before = rows[: rows.index(signature)]
+    assert any(not r.startswith("附件") for r in before), rows

@@ -16,6 +16,7 @@ from tests.layout import (
     MM,
     Line,
     assert_full_pages,
+    assert_signature_not_alone,
     is_full,
     kinsoku_short,
     read_pages,
@@ -52,6 +53,7 @@ def lo_pages(
 def test_22_lines_on_full_pages(lo_pages: list[dict[str, list[Line]]]) -> None:
     assert len(lo_pages) > 5
     assert_full_pages(lo_pages)
+    assert_signature_not_alone(lo_pages)
 
 
 def test_28_characters_on_full_lines(lo_pages: list[dict[str, list[Line]]]) -> None:

@@ -21,6 +21,7 @@ from tests.layout import (
     MM,
     Line,
     assert_full_pages,
+    assert_signature_not_alone,
     is_full,
     kinsoku_short,
     lines_of,
@@ -54,6 +55,7 @@ def test_body_inside_text_block(pages: list[dict[str, Any]]) -> None:
 def test_22_lines_per_full_page(pages: list[dict[str, Any]]) -> None:
     assert len(pages) > 5
     assert_full_pages(pages)
+    assert_signature_not_alone(pages)
     for page in pages:
         body = [r for r in page["body"] if abs(r[0]["size"] - 16) < 0.5]
         pitches = {round((b[0]["top"] - a[0]["top"]) / MM, 1) for a, b in itertools.pairwise(body)}
