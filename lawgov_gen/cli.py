@@ -151,7 +151,10 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     findings: list[Diagnostic] = []
     blocking = False
-    for path in expand_inputs(list(files)):
+    paths = expand_inputs(list(files))
+    if not paths:
+        raise click.UsageError("没有找到任何 .yaml 文件")
+    for path in paths:
         checked = check_file(path)
         findings.extend(checked.findings)
         blocking = blocking or bool(checked.blocking(strict))

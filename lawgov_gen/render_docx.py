@@ -109,10 +109,11 @@ def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:
     try:
         tpl.render(_template_values(ctx), jinja_env=env)
     except TemplateError as exc:
-        where = " ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())[:80]
-        raise TemplateProblem(
-            f"{path}: 错误 模板标签有误：{exc.message}（附近文字：{where}）"
-        ) from None
+        near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())[
+            :80
+        ]
+        where = f"（附近文字：{near}）" if near else ""
+        raise TemplateProblem(f"{path}: 错误 模板标签有误：{exc.message}{where}") from None
     document = tpl.docx
     _apply_styles(document, ctx)
     stamp = dt.datetime.combine(dt.date.fromisoformat(ctx.date_iso), dt.time(9, 0))

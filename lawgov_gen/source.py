@@ -19,6 +19,7 @@ MAX_BYTES = 5 * 1024 * 1024
 # libyaml's parser gives the same marks (character index, line, column) about 10× faster.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 KeyPath = tuple[str | int, ...]
 
@@ -145,8 +146,6 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
         data = path.read_bytes()
     except FileNotFoundError:
         return fail("文件不存在：请检查路径")
-    except IsADirectoryError:
-        return fail("这是一个文件夹，不是 YAML 文件")
     except OSError as exc:
         return fail(f"无法读取文件：{exc.strerror}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -180,6 +179,9 @@ def parse_yaml(
 
     try:
         root = _compose(source.text)
+    except RecursionError:
+        err(0, "嵌套层次过深：请不要把列表或映射套得这么深")
+        return None, positions, key_positions, diags
     except yaml.reader.ReaderError as exc:
         err(exc.position, f"含有控制字符 U+{exc.character:04X}，会损坏 Word 文件：请删除它", "F7")
         return None, positions, key_positions, diags
@@ -203,6 +205,13 @@ def parse_yaml(
         if budget[0] < 0:
             raise _TooLarge(node)
         positions[path] = Pos(source, node.start_mark.index, node.end_mark.index)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            err(
+                node.start_mark.index,
+                f"无法解析的值（不支持 {node.tag} 等特殊标签）：请写成普通文字或数字",
+                "SCHEMA",
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -232,8 +241,12 @@ def parse_yaml(
             return [build(item, (*path, i)) for i, item in enumerate(node.value)]
         try:
             return constructor.construct_object(node)
-        except yaml.YAMLError as exc:
-            err(node.start_mark.index, f"无法解析的值：{getattr(exc, 'problem', exc)}")
+        except yaml.YAMLError:
+            err(
+                node.start_mark.index,
+                f"无法解析的值（不支持 {node.tag} 等特殊标签）：请写成普通文字或数字",
+                "SCHEMA",
+            )
             return None
 
     try:
@@ -245,7 +258,7 @@ def parse_yaml(
         )
         return None, positions, key_positions, diags
     except RecursionError:
-        err(0, "嵌套层次过深")
+        err(0, "嵌套层次过深：请不要把列表或映射套得这么深")
         return None, positions, key_positions, diags
     finally:
         constructor.dispose()
@@ -254,7 +267,10 @@ def parse_yaml(
 
 def _compose(text: str) -> yaml.Node | None:
     """The node tree: libyaml when it parses; on an error, PyYAML's own (clearer) message."""
-    for loader_class in dict.fromkeys((_Loader, yaml.SafeLoader)):
+    loaders: list[type[yaml.SafeLoader]] = (
+        [_Loader, yaml.SafeLoader] if _Loader is not yaml.SafeLoader else [_Loader]
+    )
+    for loader_class in loaders:
         loader = loader_class(text)
         try:
             return loader.get_single_node()  # type: ignore[no-any-return]
