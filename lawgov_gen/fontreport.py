@@ -7,6 +7,12 @@ from pathlib import Path
 from lawgov_gen.errors import DataError
 from lawgov_gen.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve
 from lawgov_gen.model import FontNames
+from lawgov_gen.textshape import text_width
+
+
+def pad(text: str, em: float) -> str:
+    """Pad to a width in em (a CJK character is 1 em, two spaces)."""
+    return text + " " * max(1, round((em - text_width(text)) * 2))
 
 
 def fonts_report(file: Path | None) -> tuple[str, bool]:
@@ -29,7 +35,7 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
             return str(exc), False
         names, files = ctx.fonts, ctx.font_files
     ok = True
-    lines.append("字体角色          字体                    文件")
+    lines.append(f"{pad('字体角色', 9)}{pad('字体', 13)}文件")
     resolved = {}
     for role in ROLES:
         r = resolve(role, names, files.get(role.key))
@@ -37,14 +43,13 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
         if r.face is None:
             ok = False
             lines.append(
-                f"{role.label:<12}  （未找到）              请安装：bash scripts/install-system-deps.sh"
+                f"{pad(role.label, 9)}{pad('（未找到）', 13)}请安装：bash scripts/install-system-deps.sh"
             )
             continue
         face = f"{r.face.family} {r.face.style}"
         mark = "（替代字体）" if r.substitute else ("（自备字体文件）" if r.from_file else "")
-        lines.append(
-            f"{role.label:<12}  {face:<22}  {r.face.file}{f'#{r.face.index}' if r.face.index else ''} {mark}"
-        )
+        index = f"#{r.face.index}" if r.face.index else ""
+        lines.append(f"{pad(role.label, 9)}{pad(face, 13)}{r.face.file}{index} {mark}".rstrip())
     hb = harfbuzz_subset_available()
     ok = ok and hb
     lines.append(f"HarfBuzz 字体子集库：{'可用' if hb else '缺少（请安装 libharfbuzz-subset0）'}")

@@ -390,3 +390,14 @@ def test_broken_font_file(tmp_path: Path, minimal) -> None:  # type: ignore[no-u
         == f"{tmp_path / 'bad.ttf'}: 错误 无法读取这个字体文件（report.fonts.files.title）：请确认它是完好的 .ttf/.otf 字体\n"
     )
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_fonts_command_without_any_chinese_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lawgov_gen import fonts
+
+    monkeypatch.setattr(fonts, "installed_faces", lambda: ())
+    result = invoke("fonts")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[1] == "标题（小标宋）    （未找到）                请安装：bash scripts/install-system-deps.sh"
+    assert lines[-1] == "错误 没有任何中文字体：请安装 fonts-noto-cjk"
