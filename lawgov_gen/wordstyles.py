@@ -31,6 +31,7 @@ class StyleSpec:
     char_spacing: int = CHAR_SPACING
     snap_to_grid: bool = True
     page_break: bool = False
+    rules: bool = False  # 版记 separator lines above and below (GB/T 9704-2012 7.4.1)
 
     @property
     def default_font(self) -> str:
@@ -79,7 +80,17 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("署名", "LgSignature", "body", 16, _R, first_line_chars=0, right_twips=2 * 315),
     StyleSpec("成文日期", "LgDate", "body", 16, _R, first_line_chars=0, right_twips=2 * 315),
     StyleSpec("附注", "LgNote", "body", 16, _L),
-    StyleSpec("抄送", "LgCc", "body", 14, _L, first_line_chars=0, left_twips=280, right_twips=280),
+    StyleSpec(
+        "抄送",
+        "LgCc",
+        "body",
+        14,
+        _L,
+        first_line_chars=0,
+        left_twips=280,
+        right_twips=280,
+        rules=True,
+    ),
     StyleSpec(
         "附件标记",
         "LgAttachmentMark",

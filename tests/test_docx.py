@@ -270,3 +270,17 @@ def test_title_overrides_and_empty_parts(minimal, tmp_path: Path) -> None:  # ty
     three = texts.index("三、2024年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况")
     assert texts[three + 1] == "无。"
     assert texts[texts.index("五、其他需要报告的情况") + 1] == "无。"
+
+
+def test_cc_in_the_imprint_with_rules(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = minimal(("  short: 示例镇\n", "  short: 示例镇\n  cc: [示例县依法治县办, 示例县司法局]\n"))
+    assert invoke("render", str(path), "--pdf", "-o", str(tmp_path)).exit_code == 0
+    d = docx.Document(str(tmp_path / "report.docx"))
+    cc = next(p for p in d.paragraphs if p.text.startswith("抄送"))
+    assert cc.text == "抄送：示例县依法治县办，示例县司法局。"
+    assert cc.style.font.size.pt == 14
+    borders = cc.style.element.pPr.find(qn("w:pBdr"))
+    assert {b.tag.split("}")[1] for b in borders} == {"top", "bottom"}
+    from tests.test_pdf import pdf_text
+
+    assert "抄送：示例县依法治县办，示例县司法局。" in pdf_text(tmp_path / "report.pdf")

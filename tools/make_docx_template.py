@@ -84,6 +84,10 @@ def define_style(document: docx.document.Document, spec: StyleSpec) -> None:
         ind.set(qn("w:left"), str(spec.left_twips))  # type: ignore[attr-defined]
     if spec.right_twips:
         ind.set(qn("w:right"), str(spec.right_twips))  # type: ignore[attr-defined]
+    if spec.rules:
+        borders = child(ppr, "w:pBdr")
+        for edge in ("top", "bottom"):
+            child(borders, f"w:{edge}", val="single", sz="8", space="1", color="000000")  # 0.35 mm
     if spec.outline is not None:
         child(ppr, "w:outlineLvl", val=str(spec.outline))
     if spec.snap_to_grid is False:
