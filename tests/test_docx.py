@@ -249,31 +249,45 @@ def test_template_builder_reproduces_committed_template(tmp_path: Path) -> None:
     assert data == (builtin_template_dir() / "report.docx").read_bytes()
 
 
-def test_index_number_is_metadata_only(doc: docx.document.Document, rendered: dict[str, Path]) -> None:
+def test_index_number_is_metadata_only(
+    doc: docx.document.Document, rendered: dict[str, Path]
+) -> None:
     from tests.test_pdf import pdf_text
 
     number = "11330000-0200-2025-00006"
-    assert number in (Path(__file__).parent.parent / "examples" / "township.yaml").read_text("utf-8")
+    assert number in (Path(__file__).parent.parent / "examples" / "township.yaml").read_text(
+        "utf-8"
+    )
     assert not any(number in p.text for p in doc.paragraphs)
     assert number not in pdf_text(rendered["pdf"])
 
 
 def test_title_overrides_and_empty_parts(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = minimal(
-        ("  short: 示例镇\n", "  short: 示例镇\n  titles: {measures: '{{ year }}年法治政府建设的主要举措和成效'}\n"),
+        (
+            "  short: 示例镇\n",
+            "  short: 示例镇\n  titles: {measures: '{{ year }}年法治政府建设的主要举措和成效'}\n",
+        ),
         ("duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n", "duties: []\n"),
-        ("court:\n  lawsuits: 2\n  head_appearances: 2\n  judgments_due: 1\n  judgments_performed: 1\n", ""),
+        (
+            "court:\n  lawsuits: 2\n  head_appearances: 2\n  judgments_due: 1\n  judgments_performed: 1\n",
+            "",
+        ),
     )
     assert invoke("render", str(path), "-o", str(tmp_path)).exit_code == 0
     texts = [p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs]
     assert "一、2024年法治政府建设的主要举措和成效" in texts
-    three = texts.index("三、2024年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况")
+    three = texts.index(
+        "三、2024年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+    )
     assert texts[three + 1] == "无。"
     assert texts[texts.index("五、其他需要报告的情况") + 1] == "无。"
 
 
 def test_cc_in_the_imprint_with_rules(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = minimal(("  short: 示例镇\n", "  short: 示例镇\n  cc: [示例县依法治县办, 示例县司法局]\n"))
+    path = minimal(
+        ("  short: 示例镇\n", "  short: 示例镇\n  cc: [示例县依法治县办, 示例县司法局]\n")
+    )
     assert invoke("render", str(path), "--pdf", "-o", str(tmp_path)).exit_code == 0
     d = docx.Document(str(tmp_path / "report.docx"))
     cc = next(p for p in d.paragraphs if p.text.startswith("抄送"))

@@ -399,5 +399,8 @@ def test_fonts_command_without_any_chinese_font(monkeypatch: pytest.MonkeyPatch)
     result = invoke("fonts")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[1] == "标题（小标宋）    （未找到）                请安装：bash scripts/install-system-deps.sh"
+    assert (
+        lines[1]
+        == "标题（小标宋）    （未找到）                请安装：bash scripts/install-system-deps.sh"
+    )
     assert lines[-1] == "错误 没有任何中文字体：请安装 fonts-noto-cjk"
