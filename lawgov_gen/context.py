@@ -7,13 +7,14 @@ outputs cannot disagree on text, order or numbering.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.ending import Attachment, Indent, attachment_lines, chinese_date, signature_indents
 from lawgov_gen.errors import DataError
-from lawgov_gen.figures import Figure, build_figures
+from lawgov_gen.figures import Figure, build_figures, percent_text
 from lawgov_gen.loader import Loaded
 from lawgov_gen.metrics_table import MetricsTable, build_metrics_table
 from lawgov_gen.model import FontNames, Item, Point
@@ -34,9 +35,6 @@ def statutory_titles(year: int) -> dict[str, str]:
         "plans": f"{year + 1}年推进法治政府建设的主要安排",
         "other": "其他需要报告的情况",
     }
-
-
-PART_ORDER = ("measures", "problems", "duties", "plans", "other")
 
 
 @dataclass(frozen=True)
@@ -208,7 +206,7 @@ class _Builder:
             return None
         meta = self.data.report
         if court.lawsuits:
-            rate = court.head_appearances * 100 // court.lawsuits if court.lawsuits else 0
+            rate = percent_text(Decimal(court.head_appearances) * 100 / court.lawsuits)
             lost = f"败诉{court.lost}件" if court.lost else "无败诉案件"
             first = (
                 f"{meta.year}年，{meta.short}共发生行政诉讼案件{court.lawsuits}件，"

@@ -298,3 +298,18 @@ def test_cc_in_the_imprint_with_rules(minimal, tmp_path: Path) -> None:  # type:
     from tests.test_pdf import pdf_text
 
     assert "抄送：示例县依法治县办，示例县司法局。" in pdf_text(tmp_path / "report.pdf")
+
+
+def test_court_rate_rounds_like_other_rates(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = minimal(
+        (
+            "  lawsuits: 2\n  head_appearances: 2\n",
+            "  lawsuits: 3\n  head_appearances: 2\n  lost: 1\n",
+        )
+    )
+    assert invoke("render", str(path), "-o", str(tmp_path)).exit_code == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs]
+    assert (
+        "2024年，示例镇共发生行政诉讼案件3件，行政机关负责人出庭应诉2件，出庭应诉率66.7%，败诉1件；"
+        "应履行法院生效裁判1件，已全部履行。"
+    ) in texts
