@@ -53,19 +53,17 @@ _OFF_GRID: dict[str, Any] = {
     "snap_to_grid": False,
 }
 
+# 2号 titles: off the grid (LibreOffice would give them two lines), no letter spacing
+_TITLE: dict[str, Any] = {
+    "first_line_chars": 0,
+    "keep_next": True,
+    "char_spacing": 0,
+    "snap_to_grid": False,
+}
+
 STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("正文", "LgBody", "body", 16, _J),
-    StyleSpec(
-        "标题",
-        "LgTitle",
-        "title",
-        22,
-        _C,
-        first_line_chars=0,
-        keep_next=True,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
+    StyleSpec("标题", "LgTitle", "title", 22, _C, **_TITLE),
     StyleSpec("发文字号", "LgDocNumber", "body", 16, _C, first_line_chars=0, keep_next=True),
     StyleSpec("主送机关", "LgAddressee", "body", 16, _J, first_line_chars=0),
     StyleSpec("一级标题", "LgHeading1", "heading1", 16, _J, keep_next=True, outline=0),
@@ -101,17 +99,7 @@ STYLES: tuple[StyleSpec, ...] = (
         keep_next=True,
         page_break=True,
     ),
-    StyleSpec(
-        "附件标题",
-        "LgAttachmentTitle",
-        "title",
-        22,
-        _C,
-        first_line_chars=0,
-        keep_next=True,
-        char_spacing=0,
-        snap_to_grid=False,
-    ),
+    StyleSpec("附件标题", "LgAttachmentTitle", "title", 22, _C, **_TITLE),
     StyleSpec("表头", "LgTableHead", "heading1", 14, _C, **_OFF_GRID),
     StyleSpec("表格", "LgTableCell", "body", 14, _C, **_OFF_GRID),
     StyleSpec("页码单", "LgPageOdd", "page_number", 14, _R, right_twips=280, **_OFF_GRID),

@@ -14,27 +14,21 @@ from tests.layout import BLOCK_LEFT, MM, lines_of, text
 LAST_YEAR = MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20")
 
 
+def with_metrics(text: str, metrics: str) -> str:
+    """A data file's text with its metrics block replaced."""
+    head, rest = text.split("metrics:\n")
+    return f"{head}metrics:\n{metrics}measures:{rest.split('measures:')[1]}"
+
+
 @pytest.fixture
 def two_years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Write 2023/t.yaml and 2024/t.yaml (naming the first as previous); return a renderer."""
     monkeypatch.chdir(tmp_path)
 
     def make(old_metrics: str, new_metrics: str, sentence: str, extra: str = "") -> list[str]:
-        old = (
-            LAST_YEAR.split("metrics:\n")[0]
-            + "metrics:\n"
-            + old_metrics
-            + "measures:"
-            + LAST_YEAR.split("measures:")[1]
-        )
+        old = with_metrics(LAST_YEAR, old_metrics)
         new = MINIMAL.replace("version: 1\n", f"version: 1\nprevious: ../2023/t.yaml\n{extra}")
-        new = (
-            new.split("metrics:\n")[0]
-            + "metrics:\n"
-            + new_metrics
-            + "measures:"
-            + new.split("measures:")[1]
-        )
+        new = with_metrics(new, new_metrics)
         new = new.replace(
             "全年调解纠纷{{ m.cases }}，调解成功{{ m.solved }}，成功率{{ m.rate }}。", sentence
         )
