@@ -6,10 +6,10 @@ outputs cannot disagree on text, order or numbering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.ending import Attachment, Indent, attachment_lines, chinese_date, signature_indents
@@ -68,6 +68,12 @@ class ReportContext:
     font_files: dict[str, Path] = field(default_factory=dict)
     metrics_table: MetricsTable | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
+
+    def template_values(self) -> dict[str, Any]:
+        """What every template sees: each field, and the title joined for one paragraph."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["title_text"] = "\n".join(self.title_lines)
+        return values
 
 
 class _Builder:

@@ -38,24 +38,6 @@ def word_template(user: Path | None) -> Path:
     return user
 
 
-def _template_values(ctx: ReportContext) -> dict[str, Any]:
-    return {
-        "doc_number": ctx.doc_number,
-        "title": ctx.title,
-        "title_text": "\n".join(ctx.title_lines),
-        "to_line": ctx.to_line,
-        "blocks": ctx.blocks,
-        "attachments": ctx.attachments,
-        "signature": ctx.signature,
-        "date": ctx.date,
-        "note": ctx.note,
-        "cc": ctx.cc,
-        "org": ctx.org,
-        "year": ctx.year,
-        "metrics_table": ctx.metrics_table,
-    }
-
-
 def _apply_styles(document: Any, ctx: ReportContext) -> None:
     """Font names per role into w:eastAsia; the computed signature and date indents."""
     from docx.oxml.ns import qn
@@ -107,7 +89,7 @@ def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:
         raise TemplateProblem(f"{path}: 错误 无法打开 Word 模板：{exc}") from None
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
-        tpl.render(_template_values(ctx), jinja_env=env)
+        tpl.render(ctx.template_values(), jinja_env=env)
     except TemplateError as exc:
         near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())[
             :80

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import mimetypes
 from dataclasses import dataclass, field
@@ -150,9 +149,8 @@ def render_html(ctx: ReportContext, dirs: list[Path]) -> str:
         ]
     )
     env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined)
-    values = {f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)}
     try:
-        return env.get_template(HTML_TEMPLATE).render(values)
+        return env.get_template(HTML_TEMPLATE).render(ctx.template_values())
     except TemplateSyntaxError as exc:
         raise TemplateProblem(
             f"{exc.filename}:{exc.lineno}: 错误 模板语法错误：{exc.message}"
