@@ -112,9 +112,9 @@ def pages(pdf: Path) -> str:
 
 def word(tmp: Path) -> None:
     from lawgov_gen.checks import run_checks
-    from lawgov_gen.context import build_context
-    from lawgov_gen.loader import load
-    from lawgov_gen.render_docx import render_docx
+    from lawgov_gen.content.context import build_context
+    from lawgov_gen.data.loader import load
+    from lawgov_gen.render.docx import render_docx
 
     print("\n[1] Word (.docx) — examples/township.yaml")
     stages: dict[str, list[float]] = {k: [] for k in ("load", "checks", "context", "docx", "all")}
@@ -146,9 +146,9 @@ def word(tmp: Path) -> None:
 
 
 def pdf(name: str, source: Path, tmp: Path) -> None:
-    from lawgov_gen.context import build_context
-    from lawgov_gen.loader import load
-    from lawgov_gen.render_pdf import render_pdf
+    from lawgov_gen.content.context import build_context
+    from lawgov_gen.data.loader import load
+    from lawgov_gen.render.pdf import render_pdf
 
     print(f"\n[2] PDF — {name}")
     ours_dir, lo_dir = tmp / f"pdf-{source.stem}", tmp / f"lo-{source.stem}"
@@ -181,7 +181,7 @@ def pdf(name: str, source: Path, tmp: Path) -> None:
 
 def check(tmp: Path) -> None:
     from lawgov_gen.checks import run_checks
-    from lawgov_gen.loader import load
+    from lawgov_gen.data.loader import load
 
     path = synth.write(synth.huge_report(1000, 500), tmp / "huge.yaml")
     print("\n[3] check — synthetic report, 1,000 items and 500 metrics")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,9 +144,12 @@ def test_batch_goes_on_after_a_bad_file_and_fails(tmp_path: Path) -> None:
 
 
 def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
+    # The console script installed beside this interpreter, never one found on PATH.
+    script = Path(sys.executable).parent / "lawgov-gen"
+    assert script.is_file(), f"{script} is not installed: pip install -e ."
     for command in (
         [sys.executable, "-m", "lawgov_gen", "--version"],
-        [shutil.which("lawgov-gen") or "", "--version"],
+        [str(script), "--version"],
     ):
         out = subprocess.run(command, capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stderr

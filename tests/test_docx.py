@@ -208,7 +208,7 @@ def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None
     assert p._p.xml.count("<w:br/>") == 1
     first, second = p.text.split("\n")
     assert first + second == title
-    from lawgov_gen.textshape import text_width
+    from lawgov_gen.content.prose import text_width
 
     assert max(text_width(first), text_width(second)) <= 20
     assert first.endswith("关于") or first.endswith("年度")
@@ -227,7 +227,7 @@ def test_font_names_configurable(minimal, tmp_path: Path) -> None:  # type: igno
 
 
 def test_user_template_restyled_in_word_is_used(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
-    from lawgov_gen.templates import builtin_template_dir
+    from lawgov_gen.render.templates import builtin_template_dir
 
     user = docx.Document(str(builtin_template_dir() / "report.docx"))
     user.styles["正文"].font.size = docx.shared.Pt(15)
@@ -242,7 +242,7 @@ def test_user_template_restyled_in_word_is_used(tmp_path: Path, minimal) -> None
 def test_template_builder_reproduces_committed_template(tmp_path: Path) -> None:
     import runpy
 
-    from lawgov_gen.templates import builtin_template_dir
+    from lawgov_gen.render.templates import builtin_template_dir
 
     builder = runpy.run_path(str(Path(__file__).parent.parent / "tools" / "make_docx_template.py"))
     data = builder["build"](tmp_path / "report.docx")

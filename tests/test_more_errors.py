@@ -77,7 +77,7 @@ def test_docx_template_that_is_a_zip_but_not_a_docx() -> None:
 def test_docx_template_naming_an_unknown_value() -> None:
     import docx
 
-    from lawgov_gen.templates import builtin_template_dir
+    from lawgov_gen.render.templates import builtin_template_dir
 
     write("a.yaml", MINIMAL)
     document = docx.Document(str(builtin_template_dir() / "report.docx"))
@@ -154,7 +154,7 @@ def test_check_a_folder_without_yaml() -> None:
 
 
 def test_a_bug_is_reported_plainly_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lawgov_gen import pipeline
+    from lawgov_gen.render import files as pipeline
 
     def broken(path: Path) -> None:
         raise RuntimeError("boom")

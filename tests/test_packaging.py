@@ -39,7 +39,7 @@ def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -
         )
         assert (
             z.read("lawgov_gen/templates/report.docx")
-            == (ROOT / "templates" / "report.docx").read_bytes()
+            == (ROOT / "lawgov_gen" / "templates" / "report.docx").read_bytes()
         )
     target = tmp_path / "site"
     subprocess.run(
@@ -61,7 +61,7 @@ def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -
         [
             sys.executable,
             "-c",
-            "from lawgov_gen.templates import builtin_template_dir as d; print(d())",
+            "from lawgov_gen.render.templates import builtin_template_dir as d; print(d())",
         ],
         cwd=tmp_path,
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},

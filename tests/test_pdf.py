@@ -258,7 +258,7 @@ def test_rare_character_fallback_is_reported(tmp_path: Path, minimal) -> None:  
 
 
 def test_no_cjk_font_refuses(tmp_path: Path, minimal, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from lawgov_gen import fonts
+    from lawgov_gen.render import fonts
 
     monkeypatch.setattr(fonts, "installed_faces", lambda: ())
     result = invoke("render", str(minimal()), "--pdf", "-o", str(tmp_path / "o"))
@@ -273,7 +273,7 @@ def test_no_cjk_font_refuses(tmp_path: Path, minimal, monkeypatch: pytest.Monkey
 def test_missing_harfbuzz_subset_refuses(
     tmp_path: Path, minimal, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from lawgov_gen import fonts
+    from lawgov_gen.render import fonts
 
     monkeypatch.setattr(fonts, "harfbuzz_subset_available", lambda: False)
     result = invoke("render", str(minimal()), "--pdf", "-o", str(tmp_path / "o"))
@@ -323,7 +323,7 @@ def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal) -> Non
 def test_own_licensed_font_file_is_used_for_its_role(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
     import shutil as sh
 
-    from lawgov_gen.fonts import find_face
+    from lawgov_gen.render.fonts import find_face
 
     kai = find_face("FandolKai", bold=False)
     assert kai is not None
@@ -393,7 +393,7 @@ def test_broken_font_file(tmp_path: Path, minimal) -> None:  # type: ignore[no-u
 
 
 def test_fonts_command_without_any_chinese_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lawgov_gen import fonts
+    from lawgov_gen.render import fonts
 
     monkeypatch.setattr(fonts, "installed_faces", lambda: ())
     result = invoke("fonts")

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from lawgov_gen.ending import signature_indents
-from lawgov_gen.figures import Figure, number_text, percent_text
-from lawgov_gen.numbering import chinese_number, item_label, point_label
+from lawgov_gen.content.figures import Figure, number_text, percent_text
+from lawgov_gen.content.layout import signature_indents
+from lawgov_gen.content.numbering import chinese_number, item_label, point_label
 
 
 @pytest.mark.parametrize(

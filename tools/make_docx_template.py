@@ -1,4 +1,4 @@
-"""Build templates/report.docx, the built-in Word template, reproducibly.
+"""Build lawgov_gen/templates/report.docx, the built-in Word template, reproducibly.
 
 Run `python tools/make_docx_template.py` after changing it; a test checks that the
 committed template equals what this script builds. The template carries the GB/T
@@ -21,10 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lawgov_gen.docx_package import normalize_docx
-from lawgov_gen.wordstyles import LINE_TWIPS, STYLES, StyleSpec
+from lawgov_gen.render.docx_zip import normalize_docx
+from lawgov_gen.render.elements import LINE_TWIPS, STYLES, StyleSpec
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+OUT = Path(__file__).resolve().parent.parent / "lawgov_gen" / "templates" / "report.docx"
 FONT_LATIN = "Times New Roman"
 
 

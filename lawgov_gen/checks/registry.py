@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lawgov_gen.content.figures import Figure, build_figures
+from lawgov_gen.data.loader import Loaded
+from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.reading import KeyPath, SourceMap
 from lawgov_gen.diagnostics import Diagnostic, Level
-from lawgov_gen.figures import Figure, build_figures
-from lawgov_gen.loader import Loaded
-from lawgov_gen.model import ReportData
-from lawgov_gen.source import KeyPath, SourceMap
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def rule(
 
 def run_checks(loaded: Loaded) -> list[Diagnostic]:
     """Run every rule; drop the ones the file silences with `report.ignore`."""
-    from lawgov_gen.checks import dates, figures, structure, writing  # noqa: F401  (registers)
+    from lawgov_gen.checks import arithmetic, dates, structure, writing  # noqa: F401  (registers)
 
     inp = CheckInput(loaded)
     ignored = set(loaded.data.report.ignore)
@@ -168,7 +168,7 @@ def run_checks(loaded: Loaded) -> list[Diagnostic]:
 
 def rule_reference() -> str:
     """The README's rule table, generated from the rule definitions."""
-    from lawgov_gen.checks import dates, figures, structure, writing  # noqa: F401
+    from lawgov_gen.checks import arithmetic, dates, structure, writing  # noqa: F401
     from lawgov_gen.diagnostics import LEVEL_WORDS
 
     lines = ["| 规则 | 级别 | 检查什么 | 如何修改 |", "|---|---|---|---|"]

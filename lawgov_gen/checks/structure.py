@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.context import statutory_titles
+from lawgov_gen.content.context import statutory_titles
+from lawgov_gen.content.numbering import MAX_ITEM_LEVEL
+from lawgov_gen.data.model import Item
+from lawgov_gen.data.reading import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.model import Item
-from lawgov_gen.numbering import MAX_ITEM_LEVEL
-from lawgov_gen.source import KeyPath
 
 _REQUIRED = {
     ("measures",): "第一部分“主要举措和成效”（measures）",

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawgov_gen.checks import run_checks
+from lawgov_gen.data.loader import Loaded, display_name, load
 from lawgov_gen.diagnostics import Diagnostic, sort_key
 from lawgov_gen.errors import DataError
-from lawgov_gen.loader import Loaded, display_name, load
 
 if TYPE_CHECKING:
-    from lawgov_gen.fonts import Fallback
+    from lawgov_gen.render.fonts import Fallback
 
 
 @dataclass
@@ -59,7 +59,7 @@ class RenderResult:
 
 def render_file(path: Path, options: RenderOptions) -> RenderResult:
     """Check, then render one data file; raise LawgovError before writing anything."""
-    from lawgov_gen.context import build_context
+    from lawgov_gen.content.context import build_context
     from lawgov_gen.output import write_atomic
 
     checked = check_file(path)
@@ -70,11 +70,11 @@ def render_file(path: Path, options: RenderOptions) -> RenderResult:
     outputs: list[tuple[Path, bytes]] = []
     stem = path.stem
     if options.docx:
-        from lawgov_gen.render_docx import render_docx
+        from lawgov_gen.render.docx import render_docx
 
         outputs.append((options.out_dir / f"{stem}.docx", render_docx(ctx, options.template)))
     if options.pdf:
-        from lawgov_gen.render_pdf import render_pdf
+        from lawgov_gen.render.pdf import render_pdf
 
         pdf = render_pdf(ctx, options.template)
         ignored = set(checked.loaded.data.report.ignore)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawgov_gen.figures import Figure
-from lawgov_gen.model import ReportData
+from lawgov_gen.content.figures import Figure
+from lawgov_gen.data.model import ReportData
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError, LawgovError
-from lawgov_gen.pipeline import RenderOptions, render_file
+from lawgov_gen.render.files import RenderOptions, render_file
 
 
 @dataclass

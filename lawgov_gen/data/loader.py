@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.reading import KeyPath, SourceFile, SourceMap, parse_yaml, read_text
+from lawgov_gen.data.schema_messages import validation_diagnostics
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError
-from lawgov_gen.model import ReportData
-from lawgov_gen.schema_errors import validation_diagnostics
-from lawgov_gen.source import KeyPath, SourceFile, SourceMap, parse_yaml, read_text
 
 MAX_INCLUDE_DEPTH = 8
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from lawgov_gen.model import Metric, ReportData
+from lawgov_gen.data.model import Metric, ReportData
 
 _TENTH = Decimal("0.1")
 

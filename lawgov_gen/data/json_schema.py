@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lawgov_gen.model import ReportData
+from lawgov_gen.data.model import ReportData
 
 
 def schema_json() -> str:

@@ -11,11 +11,11 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from lawgov_gen.context import ReportContext
-from lawgov_gen.docx_package import normalize_docx
+from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
-from lawgov_gen.templates import builtin_template_dir
-from lawgov_gen.wordstyles import STYLES
+from lawgov_gen.render.docx_zip import normalize_docx
+from lawgov_gen.render.elements import STYLES
+from lawgov_gen.render.templates import builtin_template_dir
 
 WORD_TEMPLATE = "report.docx"
 

@@ -6,10 +6,10 @@ import csv
 import io
 from dataclasses import dataclass, replace
 
-from lawgov_gen.figures import Figure, build_figures
-from lawgov_gen.loader import Loaded
-from lawgov_gen.metrics_table import short_change
-from lawgov_gen.textshape import text_width
+from lawgov_gen.content.figures import Figure, build_figures
+from lawgov_gen.content.metrics_table import short_change
+from lawgov_gen.content.prose import text_width
+from lawgov_gen.data.loader import Loaded
 
 PARTS = (
     ("measures", "一、主要举措和成效"),

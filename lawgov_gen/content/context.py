@@ -11,17 +11,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from lawgov_gen.content.expressions import TextRenderer
+from lawgov_gen.content.figures import Figure, build_figures, percent_text
+from lawgov_gen.content.layout import (
+    Attachment,
+    Indent,
+    attachment_lines,
+    chinese_date,
+    signature_indents,
+)
+from lawgov_gen.content.metrics_table import MetricsTable, build_metrics_table
+from lawgov_gen.content.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
+from lawgov_gen.content.prose import ensure_period, paragraphs, title_lines
+from lawgov_gen.data.loader import Loaded
+from lawgov_gen.data.model import FontNames, Item, Point
+from lawgov_gen.data.reading import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.ending import Attachment, Indent, attachment_lines, chinese_date, signature_indents
 from lawgov_gen.errors import DataError
-from lawgov_gen.figures import Figure, build_figures, percent_text
-from lawgov_gen.loader import Loaded
-from lawgov_gen.metrics_table import MetricsTable, build_metrics_table
-from lawgov_gen.model import FontNames, Item, Point
-from lawgov_gen.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
-from lawgov_gen.source import KeyPath
-from lawgov_gen.textshape import ensure_period, paragraphs, title_lines
-from lawgov_gen.usertext import TextRenderer
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
 
@@ -180,7 +186,7 @@ class _Builder:
 
     def font_files(self) -> dict[str, Path]:
         """The user's font files, resolved against the data file's folder and checked."""
-        from lawgov_gen.fonts import FONT_SUFFIXES
+        from lawgov_gen.render.fonts import FONT_SUFFIXES
 
         root = self.sources.root.path.parent if self.sources.root else Path.cwd()
         out: dict[str, Path] = {}

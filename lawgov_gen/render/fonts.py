@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
-from lawgov_gen.model import FontNames
 
 FALLBACK = "Noto Serif CJK SC"
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lawgov_gen.checks.registry import CheckInput, rule
+from lawgov_gen.content.expressions import TextRenderer, find_references
+from lawgov_gen.content.figures import number_text, previous_values
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.figures import number_text, previous_values
-from lawgov_gen.usertext import TextRenderer, find_references
 
 
 def _unknown(inp: CheckInput, mid: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from lawgov_gen.figures import Figure
+from lawgov_gen.content.figures import Figure
 
 FIGURE_ATTRS = ("value", "prev", "change", "label", "unit")
 VARIABLES = ("year", "next_year", "short", "org")

@@ -7,7 +7,7 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from lawgov_gen.model import FontNames
+from lawgov_gen.data.model import FontNames
 
 LINE_TWIPS = 579  # 225 mm / 22 lines = 28.95 pt
 CHAR_SPACING = -5  # -0.25 pt: 28 full-width characters of 16 pt fit in 156 mm

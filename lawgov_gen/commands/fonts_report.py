@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lawgov_gen.content.prose import text_width
+from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import DataError
-from lawgov_gen.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve
-from lawgov_gen.model import FontNames
-from lawgov_gen.textshape import text_width
+from lawgov_gen.render.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve
 
 
 def pad(text: str, em: float) -> str:
@@ -22,8 +22,8 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
     ctx = None
     lines: list[str] = []
     if file is not None:
-        from lawgov_gen.context import build_context
-        from lawgov_gen.pipeline import check_file
+        from lawgov_gen.content.context import build_context
+        from lawgov_gen.render.files import check_file
 
         checked = check_file(file)
         errors = [d for d in checked.findings if d.level == "error"]
@@ -56,7 +56,7 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
     if not any(r.face for r in resolved.values()):
         lines.append("错误 没有任何中文字体：请安装 fonts-noto-cjk")
     if ctx is not None:
-        from lawgov_gen.render_pdf import role_texts
+        from lawgov_gen.render.pdf import role_texts
 
         texts = role_texts(ctx)
         missing = [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]

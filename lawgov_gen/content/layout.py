@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawgov_gen.model import ReportData
-from lawgov_gen.textshape import text_width
+from lawgov_gen.content.prose import text_width
+from lawgov_gen.data.model import ReportData
 
 # Full-width character advance: 16 pt glyphs with the grid's negative letter spacing.
 WORD_CHAR_PT = 15.75

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from lawgov_gen import __version__
-from lawgov_gen.climessages import ChineseCommand, ChineseGroup
+from lawgov_gen.cli.chinese import ChineseCommand, ChineseGroup
 from lawgov_gen.diagnostics import Diagnostic
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -108,8 +108,8 @@ def render(
       lawgov-gen render 青禾镇.yaml --pdf -o 输出
       lawgov-gen render 各乡镇/ --pdf --jobs 4
     """
-    from lawgov_gen.batch import render_many
-    from lawgov_gen.pipeline import RenderOptions, expand_inputs
+    from lawgov_gen.render.batch import render_many
+    from lawgov_gen.render.files import RenderOptions, expand_inputs
 
     if no_docx and not pdf:
         raise click.UsageError("--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件")
@@ -147,7 +147,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
       lawgov-gen check 青禾镇.yaml
       lawgov-gen check 各乡镇/ --strict --format json
     """
-    from lawgov_gen.pipeline import check_file, expand_inputs
+    from lawgov_gen.render.files import check_file, expand_inputs
 
     findings: list[Diagnostic] = []
     blocking = False
@@ -196,7 +196,7 @@ def init(file: Path, org: str, short: str | None, year: int | None, force: bool)
     示例：
       lawgov-gen init 青禾镇.yaml --org 示例县青禾镇人民政府 --short 青禾镇 --year 2024
     """
-    from lawgov_gen.starter import write_starter
+    from lawgov_gen.commands.starter import write_starter
 
     path = write_starter(file, org=org, short=short, year=year, force=force)
     click.echo(f"已创建 {path}，下一步：lawgov-gen check {path}")
@@ -214,8 +214,8 @@ def diff(old: Path, new: Path, fmt: str) -> None:
       lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml
       lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml --format csv > 对比.csv
     """
-    from lawgov_gen.loader import load
-    from lawgov_gen.yeardiff import diff_reports, format_csv, format_table
+    from lawgov_gen.commands.diff import diff_reports, format_csv, format_table
+    from lawgov_gen.data.loader import load
 
     result = diff_reports(load(old, with_previous=False), load(new, with_previous=False))
     click.echo(format_csv(result) if fmt == "csv" else format_table(result), nl=fmt != "csv")
@@ -230,7 +230,7 @@ def schema() -> None:
       lawgov-gen schema > lawgov-gen.schema.json
       # 在 YAML 第一行写：# yaml-language-server: $schema=lawgov-gen.schema.json
     """
-    from lawgov_gen.jsonschema import schema_json
+    from lawgov_gen.data.json_schema import schema_json
 
     click.echo(schema_json())
 
@@ -245,7 +245,7 @@ def fonts(file: Path | None) -> None:
       lawgov-gen fonts
       lawgov-gen fonts 青禾镇.yaml
     """
-    from lawgov_gen.fontreport import fonts_report
+    from lawgov_gen.commands.fonts_report import fonts_report
 
     text, ok = fonts_report(file)
     click.echo(text)

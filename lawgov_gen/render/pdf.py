@@ -20,9 +20,9 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from lawgov_gen.context import ReportContext
+from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
-from lawgov_gen.fonts import (
+from lawgov_gen.render.fonts import (
     ROLE_BY_KEY,
     Fallback,
     css_stack,
@@ -30,7 +30,7 @@ from lawgov_gen.fonts import (
     require_pdf_fonts,
     user_family,
 )
-from lawgov_gen.templates import builtin_template_dir
+from lawgov_gen.render.templates import builtin_template_dir
 
 HTML_TEMPLATE = "report.html"
 CSS_FILE = "report.css"

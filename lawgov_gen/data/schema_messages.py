@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.reading import KeyPath, SourceMap
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.model import ReportData
-from lawgov_gen.source import KeyPath, SourceMap
 
 _TYPE_WORDS = {
     "string_type": "应为文字",

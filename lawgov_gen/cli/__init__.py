@@ -1,0 +1,5 @@
+"""Command line: the click group and commands; the only place that imports click."""
+
+from lawgov_gen.cli.app import cli, main
+
+__all__ = ["cli", "main"]

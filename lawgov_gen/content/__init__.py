@@ -1,0 +1,1 @@
+"""Model to output-neutral content: figures, expressions, numbering, prose, layout."""

@@ -1,0 +1,1 @@
+"""File to validated model with positions: reading, loading, the model, schema messages."""
