@@ -1,3 +1,3 @@
-from lawgov_gen.cli import main
+from lawgov_gen.cli import console
 
-main()
+console()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages lawgov-gen needs to render PDFs and to be tested:
-# CJK fonts, the HarfBuzz subsetter WeasyPrint uses, poppler-utils (pdffonts, pdftotext)
+# CJK fonts, a symbol font for emoji, the HarfBuzz subsetter WeasyPrint uses, poppler-utils (pdffonts, pdftotext)
 # and LibreOffice Writer (the test suite's stand-in for Word).
 # The Fandol fonts are extracted from texlive-lang-chinese without installing TeX.
 set -euo pipefail
@@ -12,6 +12,8 @@ WITH_LIBREOFFICE="${WITH_LIBREOFFICE:-1}"
 
 need=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# Symbola draws emoji and symbols the CJK fonts lack (a P1 fallback instead of empty boxes)
+dpkg -s fonts-symbola >/dev/null 2>&1 || need+=(fonts-symbola)
 dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
 dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)

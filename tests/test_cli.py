@@ -12,7 +12,7 @@ import pytest
 
 from lawgov_gen import __version__
 from lawgov_gen.cli import cli
-from tests.conftest import EXAMPLE, MINIMAL, invoke
+from tests.helpers import EXAMPLE, MINIMAL, invoke
 
 COMMANDS = sorted(cli.commands)
 
@@ -39,7 +39,7 @@ def test_group_help_lists_commands_in_chinese() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
     assert result.stdout.startswith("用法：lawgov-gen [选项] 命令 [参数]...")
-    assert "命令:" in result.stdout and "选项:" in result.stdout
+    assert "命令：" in result.stdout and "选项：" in result.stdout
 
 
 def test_version() -> None:
@@ -55,7 +55,8 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     result = invoke("check", "a.yaml", "--format", "xml")
     assert result.exit_code == 2
     assert (
-        result.stderr.splitlines()[-1] == "错误：选项 --format 的值“xml”无效，可选：'text', 'json'"
+        result.stderr.splitlines()[-1]
+        == "错误：选项 --format 的值“xml”无效，可选：'text', 'json', 'github'"
     )
     result = invoke("render")
     assert result.exit_code == 2
@@ -77,8 +78,12 @@ def test_init_check_render_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "short: 青禾镇" in text and "year: 2024" in text and "date: 2025-02-20" in text
     for part in ("measures:", "problems:", "duties:", "court:", "plans:", "other:", "metrics:"):
         assert f"\n{part}" in text
-    check = invoke("check", "--strict", "镇.yaml")
-    assert (check.exit_code, check.stdout) == (0, "")
+    # the starter renders as is, but its samples are not silently accepted (S8)
+    check = invoke("check", "镇.yaml")
+    assert check.exit_code == 0
+    lines = check.stdout.splitlines()
+    assert len(lines) == 16 and all(" 警告 S8 " in line for line in lines), lines
+    assert invoke("check", "--strict", "镇.yaml").exit_code == 1
     render = invoke("render", "镇.yaml", "--pdf", "-o", "out")
     assert render.exit_code == 0, render.stderr
     assert render.stdout == "已生成 out/镇.docx\n已生成 out/镇.pdf\n"
@@ -122,8 +127,8 @@ def test_folder_renders_every_yaml_in_parallel(tmp_path: Path) -> None:
         "乙镇.docx",
         "甲镇.docx",
     ]
-    # output order follows input order, whatever finishes first
-    assert [ln.split("/")[-1] for ln in result.stdout.splitlines()] == [
+    # each outcome is reported as it finishes
+    assert sorted(ln.split("/")[-1] for ln in result.stdout.splitlines()) == [
         "丙镇.docx",
         "乙镇.docx",
         "甲镇.docx",

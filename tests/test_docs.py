@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lawgov_gen.checks.registry import RULES, rule_reference
-from tests.conftest import ROOT
+from lawgov_gen.checks import RULES, rule_reference
+from tests.helpers import ROOT
 
 
 def test_readme_rule_table_is_generated_from_the_rules() -> None:

@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from tests.conftest import EXAMPLE, invoke
+from tests.helpers import EXAMPLE, invoke
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -208,7 +208,7 @@ def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None
     assert p._p.xml.count("<w:br/>") == 1
     first, second = p.text.split("\n")
     assert first + second == title
-    from lawgov_gen.content.prose import text_width
+    from lawgov_gen.content.layout import text_width
 
     assert max(text_width(first), text_width(second)) <= 20
     assert first.endswith("关于") or first.endswith("年度")

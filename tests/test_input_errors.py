@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, invoke
+from tests.helpers import MINIMAL, invoke
 
 
 def render_fails(path: Path, out: Path, *extra: str) -> list[str]:
@@ -112,7 +112,7 @@ def test_file_over_5_mb_is_refused(write, tmp_path: Path) -> None:  # type: igno
 def test_gbk_file_is_named_as_such(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write(MINIMAL, encoding="gbk")
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
-        "report.yaml:3:10: 错误 YAML 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本常见）："
+        "report.yaml:3:9: 错误 YAML 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本常见）："
         "请用“另存为 → UTF-8”保存后重试"
     ]
 
@@ -147,11 +147,11 @@ def test_raw_control_character_in_file(write, tmp_path: Path) -> None:  # type: 
         ),
         ("{{ cycler.__init__ }}", "cycler", "T1 不能使用“cycler.__init__”"),
         ("{{ range(10) }}", "range", "T1 不能使用“函数调用”"),
-        ("{% for i in m %}x{% endfor %}", "{%", "T1 文字中不能使用 {% for %} 语句：只能引用数值"),
+        ("{{ m.cases|string }}", "m", "T1 不能使用“过滤器（|）”"),
         ("{{ m.cases * 1000000 }}", "m", "T1 不能使用“运算”"),
         ("{{ lipsum }}", "lipsum", "T1 未知的名称“lipsum”"),
         ("{{ m.casess }}", "m.casess", "Q4 引用了不存在的指标“casess”：最接近的是：cases"),
-        ("{{ m.cases", "{{", "T1 {{ }} 写法有误"),
+        ("{{ m.cases", "{{", "T1 “{{”没有对应的“}}”"),
     ],
 )
 def test_sandbox_refuses_everything_but_report_values(  # type: ignore[no-untyped-def]
@@ -215,7 +215,10 @@ def test_template_that_is_not_docx(minimal, tmp_path: Path) -> None:  # type: ig
     Path("my.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = invoke("render", "report.yaml", "-o", "o", "--template", "my.doc")
     assert result.exit_code == 1
-    assert result.stderr == "my.doc: 错误 Word 模板必须是 .docx 文件（不支持 .doc 或其他格式）\n"
+    assert (
+        result.stderr
+        == "my.doc: 错误 Word 模板必须是 .docx 文件（不支持 .doc、.dotx 或其他格式）\n"
+    )
     Path("fake.docx").write_text("not a zip")
     result = invoke("render", "report.yaml", "-o", "o", "--template", "fake.docx")
     assert result.exit_code == 1
@@ -239,7 +242,10 @@ def test_unwritable_output_folder(minimal, tmp_path: Path) -> None:  # type: ign
     Path("o").write_text("a file, not a folder")
     result = invoke("render", "report.yaml", "-o", "o/sub")
     assert result.exit_code == 1
-    assert result.stderr.startswith("o/sub/report.docx: 错误 无法创建输出文件")
+    assert (
+        result.stderr
+        == "o/sub/report.docx: 错误 无法写入输出文件：路径中有一段不是文件夹（是同名文件）\n"
+    )
     assert "Traceback" not in result.stderr
 
 

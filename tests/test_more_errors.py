@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, invoke
+from tests.helpers import MINIMAL, invoke
 
 
 @pytest.fixture(autouse=True)
@@ -84,12 +84,12 @@ def test_docx_template_naming_an_unknown_value() -> None:
     document.add_paragraph("{{ secret_key }}")
     document.save("t.docx")
     assert fails("render", "a.yaml", "-o", "o", "--template", "t.docx") == (
-        "t.docx: 错误 模板标签有误：'secret_key' is undefined\n"
+        "t.docx: 错误 模板标签有误：“secret_key”没有定义（模板只能使用报告提供的值）\n"
     )
 
 
 def test_init_wants_a_yaml_name() -> None:
-    assert fails("init", "报告.txt") == "报告.txt: 错误 数据文件的扩展名应为 .yaml\n"
+    assert fails("init", "报告.txt") == "报告.txt: 错误 数据文件的扩展名应为 .yaml 或 .yml\n"
     assert not Path("报告.txt").exists()
 
 
@@ -97,7 +97,7 @@ def test_render_a_folder_without_yaml() -> None:
     Path("empty").mkdir()
     result = invoke("render", "empty")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "错误：没有找到任何 .yaml 文件"
+    assert result.stderr.splitlines()[-1] == "错误：没有找到任何 .yaml 或 .yml 文件"
 
 
 @pytest.mark.parametrize(
@@ -150,16 +150,16 @@ def test_check_a_folder_without_yaml() -> None:
     Path("empty").mkdir()
     result = invoke("check", "empty")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "错误：没有找到任何 .yaml 文件"
+    assert result.stderr.splitlines()[-1] == "错误：没有找到任何 .yaml 或 .yml 文件"
 
 
 def test_a_bug_is_reported_plainly_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lawgov_gen.render import files as pipeline
+    from lawgov_gen.checks import runner
 
-    def broken(path: Path) -> None:
+    def broken(path: Path, **_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "check_file", broken)
+    monkeypatch.setattr(runner, "check_file", broken)
     write("a.yaml", MINIMAL)
     result = invoke("check", "a.yaml")
     assert result.exit_code == 1

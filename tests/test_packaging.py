@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TEMPLATES = {"report.docx", "report.html", "report.css"}
 
@@ -34,7 +34,7 @@ def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -
         names = set(z.namelist())
         assert {f"lawgov_gen/templates/{n}" for n in TEMPLATES} <= names
         assert any(
-            n.endswith("entry_points.txt") and b"lawgov-gen = lawgov_gen.cli:main" in z.read(n)
+            n.endswith("entry_points.txt") and b"lawgov-gen = lawgov_gen.cli:console" in z.read(n)
             for n in names
         )
         assert (

@@ -12,7 +12,7 @@ import docx
 import pdfplumber
 import pytest
 
-from tests.conftest import EXAMPLE, invoke
+from tests.helpers import EXAMPLE, invoke
 from tests.layout import (
     BLOCK_BOTTOM,
     BLOCK_LEFT,
@@ -207,10 +207,19 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path, minimal) -> N
     tpl.mkdir()
     (tpl / "report.html").write_text("<html>\n<body>\n{% if %}\n</body>", encoding="utf-8")
     result = invoke(
-        "render", str(minimal()), "--pdf", "--template", str(tpl), "-o", str(tmp_path / "o")
+        "render",
+        str(minimal()),
+        "--pdf",
+        "--no-docx",
+        "--template",
+        str(tpl),
+        "-o",
+        str(tmp_path / "o"),
     )
     assert result.exit_code == 1
-    assert re.search(r"report\.html:3: 错误 模板语法错误", result.stderr)
+    assert result.stderr == (
+        f"{tpl / 'report.html'}:3:1: 错误 模板语法错误：这里缺少表达式（遇到了“end of statement block”）\n"
+    )
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
 
 
@@ -232,7 +241,14 @@ def test_fetcher_refuses_network_and_outside_files(tmp_path: Path, minimal, url:
         encoding="utf-8",
     )
     result = invoke(
-        "render", str(minimal()), "--pdf", "--template", str(tpl), "-o", str(tmp_path / "o")
+        "render",
+        str(minimal()),
+        "--pdf",
+        "--no-docx",
+        "--template",
+        str(tpl),
+        "-o",
+        str(tmp_path / "o"),
     )
     assert result.exit_code == 1
     assert "模板引用了" in result.stderr
@@ -383,12 +399,13 @@ def test_broken_font_file(tmp_path: Path, minimal) -> None:  # type: ignore[no-u
     path = minimal(
         ("  short: 示例镇\n", "  short: 示例镇\n  fonts:\n    files: {title: bad.ttf}\n")
     )
-    result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "o"))
-    assert result.exit_code == 1
-    assert (
-        result.stderr
-        == f"{tmp_path / 'bad.ttf'}: 错误 无法读取这个字体文件（report.fonts.files.title）：请确认它是完好的 .ttf/.otf 字体\n"
-    )
+    # check finds it first, at its line, as render does
+    for args in (("check",), ("render", "--pdf", "-o", str(tmp_path / "o"))):
+        result = invoke(args[0], str(path), *args[1:])
+        assert result.exit_code == 1
+        assert result.output.strip() == (
+            f"{path}:6:20: 错误 SCHEMA “bad.ttf”不是有效的字体文件（已损坏，或只是改了扩展名）"
+        )
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from lawgov_gen.content.figures import Figure, number_text, percent_text
+from lawgov_gen.content.figures import Figure, FigureUnavailable, number_text, percent_text
 from lawgov_gen.content.layout import signature_indents
 from lawgov_gen.content.numbering import chinese_number, item_label, point_label
 
@@ -47,11 +47,24 @@ def test_change(value: object, prev: object, rate: bool, out: str) -> None:
 
 def test_figure_text_with_approx_and_without_value() -> None:
     assert Figure("x", "资料", "份", Decimal(500), None, approx=True).text == "500余份"
-    assert Figure("x", "率", "%", None, None, is_rate=True).text == "—"
+    # a figure without a number never prints ("—" in an official document): it is a bug
+    with pytest.raises(FigureUnavailable):
+        _ = Figure("x", "率", "%", None, None, is_rate=True).text
 
 
 @pytest.mark.parametrize(
-    ("n", "out"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九")]
+    ("n", "out"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (1005, "一千零五"),
+    ],
 )
 def test_chinese_number(n: int, out: str) -> None:
     assert chinese_number(n) == out
@@ -67,7 +80,7 @@ def test_labels() -> None:
     with pytest.raises(ValueError):
         item_label(4, 1)
     with pytest.raises(ValueError):
-        chinese_number(100)
+        chinese_number(0)
 
 
 def test_signature_indents_follow_gbt9704() -> None:

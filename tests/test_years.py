@@ -8,7 +8,7 @@ import docx
 import pdfplumber
 import pytest
 
-from tests.conftest import EXAMPLES, MINIMAL, invoke
+from tests.helpers import EXAMPLES, MINIMAL, invoke
 from tests.layout import BLOCK_LEFT, MM, lines_of, text
 
 LAST_YEAR = MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20")
@@ -189,7 +189,7 @@ def test_metrics_table_with_chosen_ids(minimal, tmp_path: Path) -> None:  # type
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows == [
         ["指标", "单位", "2024年", "2023年", "增减"],
-        ["调解成功率", "%", "96.2", "—", "—"],
+        ["调解成功率", "%", "96.2", "", ""],  # no figure last year: the cell stays empty
         ["调解纠纷", "起", "130", "118", "增长10.2%"],
     ]
     texts = [p.text for p in document.paragraphs]
@@ -205,14 +205,15 @@ def test_diff_table_and_csv() -> None:
     assert lines[0].split() == ["指标", "单位", "2023年", "2024年", "增减"]
     assert lines[1].split() == ["排查调解矛盾纠纷", "起", "128", "146", "增长14.1%"]
     assert any(ln.split() == ["受理依申请公开", "件", "2", "2", "持平"] for ln in lines)
-    assert any(ln.split() == ["整改法治督察反馈问题", "项", "6", "—", "—"] for ln in lines)
+    assert any(ln.split() == ["整改法治督察反馈问题", "项", "6"] for ln in lines)
     assert "新增  五、其他情况：扎实推进法治建设示范创建" in lines
     assert "删除  五、其他情况：民主法治示范创建情况" in lines
     csv_result = invoke("diff", old, new, "--format", "csv")
-    csv_lines = csv_result.stdout.splitlines()
+    assert csv_result.stdout.startswith("\ufeffid,")  # Excel on Chinese Windows needs the BOM
+    csv_lines = csv_result.stdout.removeprefix("\ufeff").splitlines()
     assert csv_lines[0] == "id,指标,单位,2023年,2024年,增减"
     assert csv_lines[1] == "mediation_cases,排查调解矛盾纠纷,起,128,146,增长14.1%"
-    assert csv_lines[-1].startswith("inspection_issues,") and csv_lines[-1].endswith(",—,—")
+    assert csv_lines[-1].startswith("inspection_issues,") and csv_lines[-1].endswith(",6,,")
 
 
 def test_diff_bad_file_exit_1(tmp_path: Path) -> None:

@@ -8,9 +8,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.content.expressions import TextRenderer, find_references
-from lawgov_gen.content.figures import number_text, previous_values
+from lawgov_gen.checks.writing import masked
+from lawgov_gen.content.expressions import VARIABLES, TextRenderer, quoted_ids
+from lawgov_gen.content.figures import PERCENT, number_text, previous_values, same_meaning
+from lawgov_gen.data.model import Metric
 from lawgov_gen.diagnostics import Diagnostic
+
+# Units that count whole things: a fraction or a negative number of them is a typo.
+COUNT_UNITS = frozenset(
+    "人 名 位 人次 户 家 个 件 起 宗 次 场 场次 期 批 份 册 本 条 项 篇 所 处 村 部 台 张 套 支 队 届 轮 天".split()
+)
 
 
 def _unknown(inp: CheckInput, mid: str) -> str:
@@ -66,11 +73,17 @@ def part_of_whole(inp: CheckInput) -> Iterator[Diagnostic]:
             yield inp.at(("court", part), "Q2", f"{part_name}（{a}件）多于{whole_name}（{b}件）")
 
 
-@rule("Q3", "error", "比率的分母为0，或比率超过100%", "核对分子、分母两个指标")
+@rule("Q3", "error", "比率的分母为0，或比率（含写成 % 的数值）超过100%", "核对分子、分母两个指标")
 def rates(inp: CheckInput) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
     for mid, metric in metrics.items():
         if metric.rate is None:
+            if metric.unit == PERCENT and metric.value is not None and metric.value > 100:
+                yield inp.at(
+                    ("metrics", mid, "value"),
+                    "Q3",
+                    f"“{metric.label}”为 {number_text(metric.value)}%，超过100%：请核对",
+                )
             continue
         num, den = (metrics.get(x) for x in metric.rate)
         if num is None or den is None or num.value is None or den.value is None:
@@ -122,30 +135,13 @@ def unknown_ids(inp: CheckInput) -> Iterator[Diagnostic]:
     "只写 {{ m.指标id }}、{{ year }} 等",
 )
 def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
-    meta = inp.data.report
-    renderer = TextRenderer(
-        inp.figures, {"year": "", "next_year": "", "short": meta.short, "org": meta.org}
-    )
-    for field in inp.prose():
-        for issue in renderer.issues(field.value):
-            level = "error"
-            d = inp.sources.locate(
-                field.path,
-                issue.needle,
-                issue.nth,
-                level,
-                issue.rule,
-                issue.message,
-                skip_needle=True,
-            )
-            yield d
+    renderer = TextRenderer(inp.figures, dict.fromkeys(VARIABLES, ""))
+    for text in inp.prose():
+        for issue in renderer.issues(text.value):
+            yield inp.find(text, issue.index, issue.rule, issue.message)
 
 
 _BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号〕])")
-
-
-def _strip_templates(text: str) -> str:
-    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: " " * len(m.group(0)), text, flags=re.S)
 
 
 @rule(
@@ -155,15 +151,12 @@ def _strip_templates(text: str) -> str:
     "把数字定义为指标，用 {{ m.指标id }} 引用",
 )
 def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose("text", "lead", "title"):
-        text = _strip_templates(field.value)
-        text = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)
-        for m in _BARE_NUMBER.finditer(text):
-            nth = field.value[: m.start()].count(m.group(1))
+    for text in inp.prose("text", "lead", "title"):
+        plain = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), masked(text.value))
+        for m in _BARE_NUMBER.finditer(plain):
             yield inp.find(
-                field.path,
-                m.group(1),
-                nth,
+                text,
+                m.start(1),
                 "Q5",
                 f"数字“{m.group(1)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
             )
@@ -190,8 +183,8 @@ def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
     if table is True:
         return
     used: set[str] = set(table) if isinstance(table, list) else set()
-    for field in inp.prose():
-        used |= find_references(field.value)
+    for text in inp.prose():
+        used |= quoted_ids(text.value)
     for mid, metric in inp.data.metrics.items():
         referenced_by = any(
             mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
@@ -211,6 +204,8 @@ def tenfold(inp: CheckInput) -> Iterator[Diagnostic]:
         if prev is None or metric.value is None or metric.rate is not None:
             continue
         value = Decimal(str(metric.value))
+        if value < 0 or prev < 0:
+            continue  # money in 万元 may be negative: no "tenfold" between signs
         if (prev > 0 and (value > prev * 10 or value * 10 < prev)) or (prev == 0 and value > 10):
             yield inp.at(
                 ("metrics", mid, "value"),
@@ -236,3 +231,117 @@ def prev_disagrees(inp: CheckInput) -> Iterator[Diagnostic]:
                 "Q9",
                 f"prev 为 {number_text(metric.prev)}，而上年数据文件中“{mid}”为 {number_text(old.value)}：以手写的 prev 为准，请核对",
             )
+
+
+def _wholes(metrics: dict[str, Metric]) -> dict[str, list[str]]:
+    """What each metric is a part of: its `of`, and every metric listing it in `parts`."""
+    out: dict[str, list[str]] = {mid: [m.of] if m.of else [] for mid, m in metrics.items()}
+    for mid, metric in metrics.items():
+        for part in metric.parts or []:
+            if part in out and mid not in out[part]:
+                out[part].append(mid)
+    return out
+
+
+@rule(
+    "Q10",
+    "error",
+    "指标之间循环包含（of、parts），或比率的分子、分母是比率或其自身",
+    "分子、分母应为直接填写数值的指标；去掉循环",
+)
+def relation_cycles(inp: CheckInput) -> Iterator[Diagnostic]:
+    metrics = inp.data.metrics
+    for mid, metric in metrics.items():
+        for i, operand in enumerate(metric.rate or ()):
+            other = metrics.get(operand)
+            if operand == mid:
+                yield inp.at(
+                    ("metrics", mid, "rate"), "Q10", f"比率“{metric.label}”用自己作分子或分母"
+                )
+            elif other is not None and other.rate is not None:
+                word = "分子" if i == 0 else "分母"
+                yield inp.at(
+                    ("metrics", mid, "rate"),
+                    "Q10",
+                    f"比率“{metric.label}”的{word}“{other.label}”本身是比率：请用直接填写数值的指标",
+                )
+    reported: set[str] = set()
+    wholes = _wholes(metrics)
+    for mid in metrics:
+        if mid in reported:
+            continue
+        cycle = _cycle_from(mid, wholes)
+        if cycle:
+            reported.update(cycle)
+            yield inp.at(
+                ("metrics", mid), "Q10", f"指标之间循环包含：{' → '.join(cycle)}", key=True
+            )
+
+
+def _cycle_from(start: str, wholes: dict[str, list[str]]) -> list[str] | None:
+    """A chain of "is part of" from `start` back to itself, if there is one."""
+    stack = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for child in wholes[node]:
+            if child == start:
+                return [*path, start]
+            if child in wholes and child not in visited:
+                visited.add(child)
+                stack.append((child, [*path, child]))
+    return None
+
+
+@rule(
+    "Q11",
+    "error",
+    "计数单位（人、件、起、次……）的数值带小数或为负数",
+    "计数应为非负整数；金额请用万元等单位",
+)
+def whole_counts(inp: CheckInput) -> Iterator[Diagnostic]:
+    for mid, metric in inp.data.metrics.items():
+        if metric.unit not in COUNT_UNITS:
+            continue
+        for key in ("value", "prev"):
+            number = getattr(metric, key)
+            if number is None:
+                continue
+            if number < 0:
+                yield inp.at(
+                    ("metrics", mid, key),
+                    "Q11",
+                    f"“{metric.label}”为 {number_text(number)}{metric.unit}，是负数：计数不能小于0",
+                )
+            elif Decimal(str(number)) != Decimal(str(number)).to_integral_value():
+                yield inp.at(
+                    ("metrics", mid, key),
+                    "Q11",
+                    f"“{metric.label}”为 {number_text(number)}{metric.unit}，带小数：以“{metric.unit}”计的数应为整数",
+                )
+
+
+@rule(
+    "Q12",
+    "warning",
+    "同一指标 id 在上年数据文件中含义不同（计数与比率、单位不同），不计算增减",
+    "改用新的指标 id，或在本文件写 prev",
+)
+def meaning_changed(inp: CheckInput) -> Iterator[Diagnostic]:
+    previous = inp.loaded.previous
+    if previous is None:
+        return
+    for mid, metric in inp.data.metrics.items():
+        old = previous.data.metrics.get(mid)
+        if old is None or metric.prev is not None or same_meaning(metric, old):
+            continue
+
+        def kind(m: Metric) -> str:
+            return "比率" if m.rate is not None else f"以“{m.unit or '（无单位）'}”计的数"
+
+        yield inp.at(
+            ("metrics", mid),
+            "Q12",
+            f"指标“{mid}”上年是{kind(old)}，今年是{kind(metric)}：含义不同，不计算与上年相比的增减",
+            key=True,
+        )

@@ -5,26 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.content.context import statutory_titles
 from lawgov_gen.content.numbering import MAX_ITEM_LEVEL
 from lawgov_gen.data.model import Item
-from lawgov_gen.data.reading import KeyPath
+from lawgov_gen.data.source_map import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
-
-_REQUIRED = {
-    ("measures",): "第一部分“主要举措和成效”（measures）",
-    ("problems", "shortcomings"): "第二部分的“存在的不足”（problems.shortcomings）",
-    ("plans",): "第四部分“主要安排”（plans）",
-}
-
-# Words a part's heading must keep to still name its statutory content.
-_KEYWORDS = {
-    "measures": ("举措", "成效"),
-    "problems": ("不足", "原因"),
-    "duties": ("第一责任人",),
-    "plans": ("安排",),
-    "other": ("其他",),
-}
+from lawgov_gen.statute import ITEM_PARTS, PARTS
 
 
 def _get(inp: CheckInput, path: KeyPath) -> object:
@@ -41,8 +26,13 @@ def _get(inp: CheckInput, path: KeyPath) -> object:
     "补写该部分，至少一项",
 )
 def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
-    for path, name in _REQUIRED.items():
+    for part in PARTS:
+        if part.required is None:
+            continue
+        path = tuple(part.required.split("."))
         if not _get(inp, path):
+            where = "的“存在的不足”" if len(path) > 1 else f"“{part.label}”"
+            name = f"第{'一二三四五'[part.number - 1]}部分{where}（{part.required}）"
             yield inp.at(path, "S1", f"缺少{name}：法定的五部分必须齐全，请至少写一项", key=True)
 
 
@@ -84,17 +74,16 @@ def other_empty(inp: CheckInput) -> Iterator[Diagnostic]:
 )
 def title_overrides(inp: CheckInput) -> Iterator[Diagnostic]:
     titles = inp.data.report.titles
-    statutory = statutory_titles(inp.data.report.year)
-    for key, words in _KEYWORDS.items():
-        value = getattr(titles, key)
+    for part in PARTS:
+        value = getattr(titles, part.key)
         if value is None:
             continue
-        missing = [w for w in words if w not in value]
+        missing = [w for w in part.keywords if w not in value]
         if missing:
             yield inp.at(
-                ("report", "titles", key),
+                ("report", "titles", part.key),
                 "S5",
-                f"改写的标题缺少“{'、'.join(missing)}”，不再对应法定内容“{statutory[key]}”",
+                f"改写的标题缺少“{'、'.join(missing)}”，不再对应法定内容“{part.title(inp.data.report.year)}”",
             )
 
 
@@ -106,16 +95,24 @@ def _items(items: list[Item], path: KeyPath, level: int) -> Iterator[tuple[Item,
 
 
 def all_items(inp: CheckInput) -> Iterator[tuple[Item, KeyPath, int]]:
-    """Every item of parts 一、三、四、五 with its key path and nesting level (1 = （一）)."""
-    for part in ("measures", "duties", "plans", "other"):
+    """Every item of the parts with its key path and nesting level (1 = （一）)."""
+    for part in ITEM_PARTS:
         yield from _items(getattr(inp.data, part), (part,), 1)
+    problems = inp.data.problems
+    for key in ("shortcomings", "causes"):
+        for i, entry in enumerate(getattr(problems, key)):
+            if isinstance(entry, Item):
+                here = ("problems", key, i)
+                yield entry, here, 1
+                yield from _items(entry.items, (*here, "items"), 2)
 
 
 @rule("S6", "error", "条目只有标题，没有 text、points 或 items", "为该条目补写内容")
 def empty_items(inp: CheckInput) -> Iterator[Diagnostic]:
     for item, path, _ in all_items(inp):
         if not (item.text and item.text.strip()) and not item.points and not item.items:
-            yield inp.at(path, "S6", f"条目“{item.title}”只有标题：请补写 text、points 或 items")
+            what = f"条目“{item.title}”只有标题" if item.title else "这一段没有文字"
+            yield inp.at(path, "S6", f"{what}：请补写 text、points 或 items")
 
 
 @rule("S7", "error", "条目嵌套超过（1）一级", "把更深的一层并入上一级的文字")

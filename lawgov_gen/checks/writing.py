@@ -1,4 +1,4 @@
-"""F rules: punctuation, spacing, leftovers, typed numbering and common misuse."""
+"""F rules: punctuation, spacing, leftovers, typed numbering, misuse, bad characters."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ import re
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, TextField, rule
+from lawgov_gen.content.expressions import pieces
 from lawgov_gen.diagnostics import Diagnostic
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
-_ASCII_PUNCT = re.compile(rf"(?<={_CJK})[,:;()!?]|[,:;()!?](?={_CJK})")
-_SPACE_DIGIT = re.compile(rf"{_CJK}[ \u3000]+\d|\d[ \u3000]+{_CJK}")
+_ASCII_PUNCT = re.compile(rf"(?<={CJK})[,:;()!?]|[,:;()!?](?={CJK})")
+# Marks that have no single full-width twin: straight quotes alternate, ... is ……
+_ASCII_MARKS = re.compile(
+    rf"(?<={CJK})(?:\.\.\.+|--+|~|〜)|(?:\.\.\.+|--+|~|〜)(?={CJK})"
+    rf"|(?<={CJK})[\"']|[\"'](?={CJK})|<(?={CJK})[^<>\n]*>"
+)
+_SPACE_DIGIT = re.compile(rf"{CJK}[ \u3000]+\d|\d[ \u3000]+{CJK}")
 _LEFTOVERS = (
     (re.compile(r"\*\*"), "Markdown 粗体标记“**”"),
     (re.compile(r"(?m)^\s*#+\s"), "Markdown 标题标记“#”"),
@@ -32,51 +38,99 @@ _MISUSE = (
         "状语后应用“地”，如“更好地落实”",
     ),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# Characters that print as nothing but change the text: zero-width, direction marks and
+# overrides, word joiner, BOM inside text, line/paragraph separators.
+INVISIBLE: dict[str, str] = {
+    "\u200b": "零宽空格",
+    "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符",
+    "\u200e": "从左到右标记",
+    "\u200f": "从右到左标记",
+    "\u202a": "从左到右嵌入",
+    "\u202b": "从右到左嵌入",
+    "\u202c": "方向格式结束",
+    "\u202d": "从左到右强制",
+    "\u202e": "从右到左强制（会让文字倒序显示）",
+    "\u2060": "词连接符",
+    "\u2066": "从左到右隔离",
+    "\u2067": "从右到左隔离",
+    "\u2068": "方向隔离",
+    "\u2069": "方向隔离结束",
+    "\ufeff": "字节顺序标记（BOM）",
+    "\u2028": "行分隔符",
+    "\u2029": "段分隔符",
+    "\u00ad": "软连字符",
+}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
 
 
-def _occurrence(field: TextField, start: int, needle: str) -> int:
-    return field.value[:start].count(needle)
+def masked(text: str) -> str:
+    """The text with each `{{ … }}` replaced by spaces of the same length (same indices)."""
+    if "{{" not in text:
+        return text
+    out = list(text)
+    for piece in pieces(text)[0]:
+        if piece.expression is not None:
+            out[piece.start : piece.end] = " " * (piece.end - piece.start)
+    return "".join(out)
 
 
-@rule("F1", "warning", "中文旁边用了半角标点 , : ; ( ) ! ?", "改为全角标点（消息中给出）")
+def full_width_for(mark: str, text: str, index: int) -> str:
+    """The full-width replacement of a half-width mark next to Chinese."""
+    if mark in _FULL:
+        return _FULL[mark]
+    if mark.startswith("..."):
+        return "……"
+    if mark.startswith("--"):
+        return "——"
+    if mark in ("~", "〜"):
+        return "至"
+    if mark.startswith("<"):
+        return "《》"
+    # straight quotes: opening and closing alternate through the text
+    opening = text[:index].count(mark) % 2 == 0
+    if mark == '"':
+        return "“" if opening else "”"
+    return "‘" if opening else "’"
+
+
+@rule(
+    "F1",
+    "warning",
+    "中文旁边用了半角标点 , : ; ( ) ! ? \" ' ... -- ~ < >",
+    "改为全角标点（消息中给出，如 “” …… —— 至 《》）",
+)
 def ascii_punctuation(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose():
-        for m in _ASCII_PUNCT.finditer(_mask_templates(field.value)):
-            ch = m.group(0)
-            yield inp.find(
-                field.path,
-                ch,
-                _occurrence(field, m.start(), ch),
-                "F1",
-                f"中文中用了半角“{ch}”：应为全角“{_FULL[ch]}”",
-            )
+    for text in inp.prose():
+        plain = masked(text.value)
+        found = [*_ASCII_PUNCT.finditer(plain), *_ASCII_MARKS.finditer(plain)]
+        for m in sorted(found, key=lambda m: m.start()):
+            mark = m.group(0)
+            fix = full_width_for(mark, plain, m.start())
+            shown = "<…>" if mark.startswith("<") else mark
+            yield inp.find(text, m.start(), "F1", f"中文中用了半角“{shown}”：应为全角“{fix}”")
 
 
 @rule("F2", "warning", "汉字与数字之间有空格", "删除空格")
 def space_digit(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose():
-        for m in _SPACE_DIGIT.finditer(field.value):
-            snippet = m.group(0)
+    for text in inp.prose():
+        for m in _SPACE_DIGIT.finditer(text.value):
             yield inp.find(
-                field.path,
-                snippet,
-                _occurrence(field, m.start(), snippet),
-                "F2",
-                f"“{snippet}”中汉字与数字之间有空格：请删除空格",
+                text, m.start(), "F2", f"“{m.group(0)}”中汉字与数字之间有空格：请删除空格"
             )
 
 
 @rule("F3", "error", "网页或 Markdown 残留：**、#、“扫一扫”、网址", "删除残留内容")
 def leftovers(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose():
+    for text in inp.prose():
         for pattern, what in _LEFTOVERS:
-            for m in pattern.finditer(field.value):
+            for m in pattern.finditer(text.value):
                 needle = m.group(0).strip()
+                index = m.start() + m.group(0).index(needle)
                 yield inp.find(
-                    field.path,
-                    needle,
-                    _occurrence(field, m.start(), needle),
+                    text,
+                    index,
                     "F3",
                     f"文字中有{what}（“{needle[:30]}”）：这是从网页或 Markdown 复制来的残留，请删除",
                 )
@@ -84,43 +138,37 @@ def leftovers(inp: CheckInput) -> Iterator[Diagnostic]:
 
 @rule("F4", "warning", "书名号《》套用时内层没有用〈〉", "内层改为单书名号〈〉")
 def nested_titles(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose():
+    for text in inp.prose():
         depth = 0
-        for i, ch in enumerate(field.value):
+        for i, ch in enumerate(text.value):
             if ch == "《":
                 depth += 1
                 if depth == 2:
-                    yield inp.find(
-                        field.path,
-                        "《",
-                        _occurrence(field, i, "《"),
-                        "F4",
-                        "书名号内又用了《》：内层应改为单书名号〈〉",
-                    )
+                    yield inp.find(text, i, "F4", "书名号内又用了《》：内层应改为单书名号〈〉")
             elif ch == "》":
                 depth = max(0, depth - 1)
+
+
+def _numbered_starts(text: TextField) -> list[int]:
+    if text.role != "text":
+        return [0]
+    return [0, *(m.end() for m in re.finditer(r"\n\s*\n", text.value))]
 
 
 @rule(
     "F5", "error", "标题或文字开头手写了编号（一、（一）1. 一是）", "删除手写编号，编号由程序生成"
 )
 def typed_numbering(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose("title", "text", "lead"):
-        if field.path[:1] == ("report",) and field.path[:2] != ("report", "titles"):
+    for text in inp.prose("title", "text", "lead"):
+        if text.path[:1] == ("report",) and text.path[:2] != ("report", "titles"):
             continue
-        starts = (
-            [0] + [m.end() for m in re.finditer(r"\n\s*\n", field.value)]
-            if field.role == "text"
-            else [0]
-        )
-        for start in starts:
-            m = _NUMBERING.match(field.value, start)
+        for start in _numbered_starts(text):
+            m = _NUMBERING.match(text.value, start)
             if m:
                 typed = m.group(0).strip()
                 yield inp.find(
-                    field.path,
-                    typed,
-                    _occurrence(field, m.end() - len(typed), typed),
+                    text,
+                    m.end() - len(typed),
                     "F5",
                     f"开头手写了编号“{typed}”：编号由程序自动生成，请删除，否则会重复",
                 )
@@ -128,29 +176,37 @@ def typed_numbering(inp: CheckInput) -> Iterator[Diagnostic]:
 
 @rule("F6", "info", "常见误用：截止/截至，状语后的“的/地”", "按消息改正")
 def misuse(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.prose():
+    for text in inp.prose():
         for pattern, advice in _MISUSE:
-            for m in pattern.finditer(field.value):
-                needle = m.group(0)
-                yield inp.find(
-                    field.path,
-                    needle,
-                    _occurrence(field, m.start(), needle),
-                    "F6",
-                    f"“{needle}”：{advice}",
-                )
+            for m in pattern.finditer(text.value):
+                yield inp.find(text, m.start(), "F6", f"“{m.group(0)}”：{advice}")
 
 
 @rule("F7", "error", "数据中有控制字符（会损坏 Word 文件）", "删除该字符")
 def control_characters(inp: CheckInput) -> Iterator[Diagnostic]:
-    for field in inp.texts:
-        for m in _CONTROL.finditer(field.value):
-            yield inp.at(
-                field.path,
+    for text in inp.texts:
+        for m in _CONTROL.finditer(text.value):
+            yield inp.find(
+                text,
+                m.start(),
                 "F7",
                 f"含有控制字符 U+{ord(m.group(0)):04X}（第 {m.start() + 1} 个字符），会损坏 Word 文件：请删除",
             )
 
 
-def _mask_templates(text: str) -> str:
-    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: " " * len(m.group(0)), text, flags=re.S)
+@rule(
+    "F8",
+    "error",
+    "文字中有看不见的格式字符（零宽空格、方向控制符等，多从网页复制而来）",
+    "删除该字符（它不显示，却会让检索、比对和排版出错）",
+)
+def invisible_characters(inp: CheckInput) -> Iterator[Diagnostic]:
+    for text in inp.texts:
+        for m in _INVISIBLE.finditer(text.value):
+            ch = m.group(0)
+            yield inp.find(
+                text,
+                m.start(),
+                "F8",
+                f"这里有一个看不见的字符 U+{ord(ch):04X}（{INVISIBLE[ch]}），多是从网页复制来的：请删除",
+            )

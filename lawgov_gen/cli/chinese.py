@@ -1,48 +1,94 @@
-"""Click in Chinese: help headings, the help option and usage errors."""
+"""Click in Chinese: help headings, the help option, and usage errors from their data
+(never click's English sentences)."""
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-from collections.abc import Sequence
 from typing import Any
 
 import click
 
-_ERRORS: tuple[tuple[str, str], ...] = (
-    (r"No such option:? '?([^'\s]+)'?\.?(?: Did you mean '?([^'\s]+?)'?\?)?", "没有选项 {0}"),
-    (r"No such command '(.+)'\.", "没有命令“{0}”"),
-    (r"Missing argument '(.+)'\.", "缺少参数 {0}"),
-    (r"Missing option '(.+)'\.", "缺少选项 {0}"),
-    (r"Got unexpected extra arguments? \((.+)\)", "多余的参数：{0}"),
-    (r"Option '(.+)' requires an argument\.", "选项 {0} 需要一个值"),
-    (
-        r"Invalid value for '(.+?)': '(.*)' is not one of (.+)\.",
-        "选项 {0} 的值“{1}”无效，可选：{2}",
-    ),
-    (
-        r"Invalid value for '(.+?)': '(.*)' is not a valid integer( range)?\.",
-        "{0} 的值“{1}”不是整数",
-    ),
-    (r"Invalid value for '(.+?)': (.+) is not in the range (.+)\.", "{0} 的值 {1} 超出范围 {2}"),
-    (r"Invalid value for '(.+?)': (.+)", "{0} 的值无效：{1}"),
+_VALUE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"Directory '(.+)' is a file\.", "“{0}”是文件，不是文件夹"),
+    (r"File '(.+)' is a directory\.", "“{0}”是文件夹，不是文件"),
+    (r"(?:File|Directory|Path) '(.+)' does not exist\.", "“{0}”不存在"),
+    (r"(?:File|Directory|Path) '(.+)' is not readable\.", "“{0}”无法读取（没有权限）"),
+    (r"(?:File|Directory|Path) '(.+)' is not writable\.", "“{0}”无法写入（没有权限）"),
+    (r"'(.*)' is not one of (.+)\.", "“{0}”无效，可选：{1}"),
+    (r"'(.*)' is not a valid integer( range)?\.", "“{0}”不是整数"),
+    (r"'(.*)' is not a valid float( range)?\.", "“{0}”不是数字"),
+    (r"(.+) is not in the range (.+)\.", "{0} 超出范围 {1}"),
+    (r"'(.*)' is not a valid boolean\.", "“{0}”应为 true 或 false"),
 )
 
 
-def translate(message: str) -> str:
-    """Click's English usage messages, in Chinese (unknown ones pass through)."""
-    for pattern, template in _ERRORS:
+def _param_name(param: click.Parameter | None, hint: Any = None) -> str:
+    if param is None:
+        return str(hint or "参数").replace("'", "")
+    if isinstance(param, click.Argument):
+        return param.make_metavar(click.Context(click.Command("x")))
+    return "/".join(param.opts)
+
+
+def value_message(message: str) -> str:
+    """A click parameter-type message in Chinese."""
+    for pattern, template in _VALUE_MESSAGES:
         m = re.fullmatch(pattern, message.strip(), flags=re.S)
         if m:
-            text = template.format(*(g or "" for g in m.groups()))
-            if pattern.startswith("No such option") and m.group(2):
-                text += f"，是否想用 {m.group(2)}？"
-            return text
+            return template.format(*(g or "" for g in m.groups()))
     return message
 
 
+def usage_message(exc: click.UsageError) -> str:
+    """A usage error in Chinese, built from the exception's data."""
+    if isinstance(exc, click.NoSuchOption):
+        text = f"没有选项 {exc.option_name}"
+        if exc.possibilities:
+            text += f"，是否想用 {'、'.join(sorted(exc.possibilities))}？"
+        return text
+    if isinstance(exc, click.MissingParameter):
+        kind = "参数" if isinstance(exc.param, click.Argument) else "选项"
+        return f"缺少{kind} {_param_name(exc.param, exc.param_hint)}"
+    if isinstance(exc, click.BadParameter):
+        kind = "选项 " if isinstance(exc.param, click.Option) else ""
+        return f"{kind}{_param_name(exc.param, exc.param_hint)} 的值{value_message(exc.message)}"
+    if isinstance(exc, click.BadOptionUsage):
+        if "requires an argument" in exc.message:
+            return f"选项 {exc.option_name} 需要一个值"
+        if "does not take a value" in exc.message:
+            return f"选项 {exc.option_name} 不接受值"
+        return f"选项 {exc.option_name} 用法不对"
+    message = exc.message
+    m = re.fullmatch(r"No such command '(.+)'\.(?: Did you mean '(.+)'\?)?", message, flags=re.S)
+    if m:
+        text = f"没有命令“{m.group(1)}”"
+        return text + (
+            f"，是否想用“{m.group(2)}”？"
+            if m.group(2)
+            else "：运行 lawgov-gen --help 查看可用的命令"
+        )
+    m = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", message, flags=re.S)
+    if m:
+        return f"多余的参数：{m.group(1)}"
+    if message == "Missing command.":
+        return "缺少命令：运行 lawgov-gen --help 查看可用的命令"
+    return message
+
+
+class ChineseFormatter(click.HelpFormatter):
+    """Section headings with a full-width colon: 选项："""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
 class _Chinese:
+    context_class: type[click.Context] = ChineseContext
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[选项]")
         if isinstance(self, click.Group):
@@ -56,11 +102,21 @@ class _Chinese:
         return option
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        assert isinstance(self, click.Command)
+        pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]  # type: ignore[attr-defined]
+        assert isinstance(self, click.Command)
+        arguments = [
+            (p.make_metavar(ctx), str(getattr(p, "help_text", "")))
+            for p in self.get_params(ctx)
+            if isinstance(p, click.Argument)
+        ]
+        if arguments:
+            with formatter.section("参数"):
+                formatter.write_dl(arguments)
+        rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
         rows = [
             (a, b.replace("[default: ", "[默认：").replace("[required]", "[必填]")) for a, b in rows
         ]
@@ -79,64 +135,19 @@ class _Chinese:
 
 
 class ChineseCommand(_Chinese, click.Command):
-    """A click command whose help and errors are in Chinese."""
+    """A click command whose help is in Chinese."""
 
 
 class ChineseGroup(_Chinese, click.Group):
-    """A click group whose help and errors are in Chinese; errors never show a traceback."""
-
-    def main(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, prog_name: str | None = None, **_: Any
-    ) -> Any:
-        from lawgov_gen.errors import LawgovError
-
-        return run_main(self, args, (LawgovError,))
+    """A click group whose help is in Chinese."""
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         return None  # listed by format_options
 
 
-def run_main(
-    cli: click.Command, argv: Sequence[str] | None, expected: tuple[type[Exception], ...]
-) -> Any:
-    """Run a click command: Chinese usage errors (exit 2), known errors as messages (exit 1)."""
-    try:
-        result = click.Group.main(
-            cli,
-            args=list(argv) if argv is not None else None,
-            prog_name="lawgov-gen",  # type: ignore[arg-type]
-            standalone_mode=False,
-        )
-        if isinstance(result, int):
-            sys.exit(result)
-        return result
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.format_message(), err=True)
-        sys.exit(2)
-    except click.UsageError as exc:
-        ctx = exc.ctx
-        if ctx is not None:
-            click.echo(ctx.get_usage().replace("Usage:", "用法："), err=True)
-            click.echo(f"运行“{ctx.command_path} --help”查看帮助。\n", err=True)
-        click.echo(f"错误：{translate(exc.format_message())}", err=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        click.echo(f"错误：{translate(exc.format_message())}", err=True)
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("已中止。", err=True)
-        sys.exit(1)
-    except expected as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("已中止。", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a bug: say so plainly, traceback only on request
-        if os.environ.get("LAWGOV_DEBUG"):
-            raise
-        click.echo(
-            f"内部错误：{type(exc).__name__}: {exc}\n这是 lawgov-gen 的缺陷，请报告（设置 LAWGOV_DEBUG=1 可显示详细信息）。",
-            err=True,
-        )
-        sys.exit(1)
+class DescribedArgument(click.Argument):
+    """A positional argument with a help text, listed under 参数 in --help."""
+
+    def __init__(self, *args: Any, help: str = "", **kwargs: Any) -> None:
+        self.help_text = help
+        super().__init__(*args, **kwargs)

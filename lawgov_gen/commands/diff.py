@@ -1,27 +1,26 @@
-"""`lawgov-gen diff`: two years' figures side by side, and parts added or removed."""
+"""`lawgov-gen diff`: two years' figures side by side, and parts added or removed.
+
+The change column is the same Figure the report prints ({{ m.id.change }}), so the two
+can never word a change differently.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lawgov_gen.content.figures import Figure, build_figures
+from lawgov_gen.content.layout import text_width
 from lawgov_gen.content.metrics_table import short_change
-from lawgov_gen.content.prose import text_width
+from lawgov_gen.content.numbering import part_label
 from lawgov_gen.data.loader import Loaded
-
-PARTS = (
-    ("measures", "一、主要举措和成效"),
-    ("duties", "三、第一责任人职责"),
-    ("plans", "四、主要安排"),
-    ("other", "五、其他情况"),
-)
+from lawgov_gen.data.model import Item, ReportData
+from lawgov_gen.output import csv_text
+from lawgov_gen.statute import PARTS
 
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One metric in both years (— where a year lacks it)."""
+    """One metric in both years (empty where a year lacks it)."""
 
     id: str
     label: str
@@ -51,26 +50,33 @@ class YearDiff:
 
 
 def _value(fig: Figure | None) -> str:
-    return f"{fig.value}{'余' if fig.approx else ''}" if fig and fig.number is not None else "—"
+    if fig is None or fig.number is None:
+        return ""
+    return f"{fig.value}{'余' if fig.approx else ''}"
+
+
+def _titles(data: ReportData, key: str) -> list[str]:
+    entries = getattr(data, key)
+    if key == "problems":
+        entries = [*entries.shortcomings, *entries.causes]
+    return [e.title for e in entries if isinstance(e, Item) and e.title]
 
 
 def diff_reports(old: Loaded, new: Loaded) -> YearDiff:
     """Compare two data files: every metric id of either, and level-1 item titles per part."""
     old_figs = build_figures(old.data)
-    new_figs = build_figures(new.data)
+    new_figs = build_figures(new.data, old.data)
     rows = []
     for mid in [*new_figs, *(m for m in old_figs if m not in new_figs)]:
         a, b = old_figs.get(mid), new_figs.get(mid)
         shown = b or a
         assert shown is not None
-        change = "—"
-        if a is not None and b is not None and a.number is not None:
-            change = short_change(replace(b, previous=a.number))
-        rows.append(FigureRow(mid, shown.label, shown.unit or "—", _value(a), _value(b), change))
+        change = short_change(b) if b is not None else ""
+        rows.append(FigureRow(mid, shown.label, shown.unit, _value(a), _value(b), change))
     parts = []
-    for key, name in PARTS:
-        before = [i.title for i in getattr(old.data, key)]
-        after = [i.title for i in getattr(new.data, key)]
+    for part in PARTS:
+        name = f"{part_label(part.number)}{part.label}"
+        before, after = _titles(old.data, part.key), _titles(new.data, part.key)
         parts += [PartChange(name, t, True) for t in after if t not in before]
         parts += [PartChange(name, t, False) for t in before if t not in after]
     return YearDiff(old.data.report.year, new.data.report.year, rows, parts)
@@ -98,10 +104,8 @@ def format_table(diff: YearDiff) -> str:
 
 
 def format_csv(diff: YearDiff) -> str:
-    """CSV with a header row: id, 指标, 单位, old year, new year, 增减."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "指标", "单位", f"{diff.old_year}年", f"{diff.new_year}年", "增减"])
-    for r in diff.figures:
-        writer.writerow([r.id, r.label, r.unit, r.old, r.new, r.change])
-    return out.getvalue()
+    """CSV with a header row: id, 指标, 单位, old year, new year, 增减 (BOM first)."""
+    head = ["id", "指标", "单位", f"{diff.old_year}年", f"{diff.new_year}年", "增减"]
+    return csv_text(
+        [head, *([r.id, r.label, r.unit, r.old, r.new, r.change] for r in diff.figures)]
+    )

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lawgov_gen.content.prose import text_width
+from lawgov_gen.content.layout import pad
 from lawgov_gen.data.model import FontNames
-from lawgov_gen.errors import DataError
-from lawgov_gen.render.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve
-
-
-def pad(text: str, em: float) -> str:
-    """Pad to a width in em (a CJK character is 1 em, two spaces)."""
-    return text + " " * max(1, round((em - text_width(text)) * 2))
+from lawgov_gen.render.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve, role_texts
 
 
 def fonts_report(file: Path | None) -> tuple[str, bool]:
@@ -22,17 +16,13 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
     ctx = None
     lines: list[str] = []
     if file is not None:
-        from lawgov_gen.content.context import build_context
-        from lawgov_gen.render.files import check_file
+        from lawgov_gen.checks.runner import check_file
 
         checked = check_file(file)
         errors = [d for d in checked.findings if d.level == "error"]
-        if checked.loaded is None or errors:
+        if checked.context is None:
             return "\n".join(d.format() for d in errors or checked.findings), False
-        try:
-            ctx = build_context(checked.loaded)
-        except DataError as exc:
-            return str(exc), False
+        ctx = checked.context
         names, files = ctx.fonts, ctx.font_files
     ok = True
     lines.append(f"{pad('字体角色', 9)}{pad('字体', 13)}文件")
@@ -56,8 +46,6 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
     if not any(r.face for r in resolved.values()):
         lines.append("错误 没有任何中文字体：请安装 fonts-noto-cjk")
     if ctx is not None:
-        from lawgov_gen.render.pdf import role_texts
-
         texts = role_texts(ctx)
         missing = [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
         if not missing:

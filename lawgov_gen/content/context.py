@@ -1,11 +1,13 @@
 """Build the render context: every paragraph, number, figure and date, computed once.
 
-Both renderers (Word and PDF) only display what this module produces, so the two
-outputs cannot disagree on text, order or numbering.
+Both renderers (Word and PDF) and the preview only display what this module produces,
+so the outputs cannot disagree on text, order or numbering. The data has been checked
+before (checks.runner): building a context never fails on data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
@@ -17,62 +19,59 @@ from lawgov_gen.content.layout import (
     Attachment,
     Indent,
     attachment_lines,
-    chinese_date,
     signature_indents,
+    title_lines,
 )
 from lawgov_gen.content.metrics_table import MetricsTable, build_metrics_table
 from lawgov_gen.content.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
-from lawgov_gen.content.prose import ensure_period, paragraphs, title_lines
+from lawgov_gen.content.prose import chinese_date, ensure_period, paragraphs
 from lawgov_gen.data.loader import Loaded
 from lawgov_gen.data.model import FontNames, Item, Point
-from lawgov_gen.data.reading import KeyPath
-from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.errors import DataError
+from lawgov_gen.data.source_map import KeyPath
+from lawgov_gen.statute import PARTS
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
-
-
-def statutory_titles(year: int) -> dict[str, str]:
-    """The five part headings of 厅字〔2019〕28号 with the year filled in."""
-    return {
-        "measures": f"{year}年推进法治政府建设的主要举措和成效",
-        "problems": f"{year}年推进法治政府建设存在的不足和原因",
-        "duties": f"{year}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
-        "plans": f"{year + 1}年推进法治政府建设的主要安排",
-        "other": "其他需要报告的情况",
-    }
+# The element (what GB/T 9704 calls each part of the page) of each kind of block.
+BLOCK_ELEMENTS: dict[str, str] = {
+    "h1": "heading1",
+    "h2": "heading2",
+    "h3": "heading3",
+    "h4": "heading4",
+    "body": "body",
+}
 
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the body: its kind (style) and its final text."""
+    """One paragraph of the body: its kind (style), its final text and where it came from."""
 
     kind: BlockKind
     text: str
+    source: KeyPath = ()  # the data's key path of the text (for the preview's marks)
 
 
 @dataclass
 class ReportContext:
-    """Everything a template displays."""
+    """Everything a template displays. Each printed field names its element."""
 
-    title: str
-    title_lines: list[str]
-    doc_number: str | None
-    to_line: str | None
-    blocks: list[Block]
-    attachments: list[Attachment]
-    signature: str
-    date: str
-    signature_indent: Indent
-    date_indent: Indent
-    note: str | None
-    cc: str | None
-    org: str
-    year: int
-    date_iso: str
-    fonts: FontNames
+    title: str = field(metadata={"element": "title"})
+    title_lines: list[str] = field(metadata={"element": "title"})
+    doc_number: str | None = field(metadata={"element": "doc_number"})
+    to_line: str | None = field(metadata={"element": "addressee"})
+    blocks: list[Block] = field(metadata={"element": "blocks"})
+    attachments: list[Attachment] = field(metadata={"element": "attachments"})
+    signature: str = field(metadata={"element": "signature"})
+    date: str = field(metadata={"element": "date"})
+    note: str | None = field(metadata={"element": "note"})
+    cc: str | None = field(metadata={"element": "cc"})
+    org: str = field(metadata={"element": "metadata"})
+    metrics_table: MetricsTable | None = field(metadata={"element": "metrics_table"})
+    signature_indent: Indent = field(default=Indent(2.0))
+    date_indent: Indent = field(default=Indent(2.0))
+    year: int = 0
+    date_iso: str = ""
+    fonts: FontNames = field(default_factory=FontNames)
     font_files: dict[str, Path] = field(default_factory=dict)
-    metrics_table: MetricsTable | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
 
     def template_values(self) -> dict[str, Any]:
@@ -81,12 +80,35 @@ class ReportContext:
         values["title_text"] = "\n".join(self.title_lines)
         return values
 
+    def printed_texts(self) -> Iterator[tuple[str, str]]:
+        """(element, text) for every string the outputs print, found through the fields'
+        element marks, so a new field cannot escape the glyph check."""
+        for f in fields(self):
+            element = f.metadata.get("element")
+            value = getattr(self, f.name)
+            if element is None or value is None:
+                continue
+            if element == "blocks":
+                yield from ((BLOCK_ELEMENTS[b.kind], b.text) for b in value)
+            elif element == "attachments":
+                yield from (("attachment", a.text) for a in value)
+            elif element == "metrics_table":
+                yield ("attachment_marker", value.marker)
+                yield ("attachment_title", value.title)
+                yield from (("table_head", c) for c in value.columns)
+                for row in value.rows:
+                    yield from (("table_cell", cell) for cell in row.cells)
+            elif isinstance(value, list):
+                yield from ((element, v) for v in value)
+            else:
+                yield (element, str(value))
+
 
 class _Builder:
     def __init__(self, loaded: Loaded) -> None:
         data = loaded.data
         self.data = data
-        self.sources = loaded.sources
+        self.loaded = loaded
         self.figures = build_figures(data, loaded.previous.data if loaded.previous else None)
         meta = data.report
         self.texts = TextRenderer(
@@ -98,119 +120,79 @@ class _Builder:
                 "org": meta.org,
             },
         )
-        self.problems: list[Diagnostic] = []
         self.blocks: list[Block] = []
 
-    def text(self, value: str, path: KeyPath) -> str:
-        issues = self.texts.issues(value)
-        for issue in issues:
-            self.problems.append(
-                self.sources.locate(
-                    path,
-                    issue.needle,
-                    issue.nth,
-                    "error",
-                    issue.rule,
-                    issue.message,
-                    skip_needle=True,
-                )
-            )
-        return value if issues else self.texts.render(value)
+    def text(self, value: str) -> str:
+        return self.texts.render(value)
 
-    def add(self, kind: BlockKind, text: str) -> None:
-        self.blocks.append(Block(kind, text))
+    def add(self, kind: BlockKind, text: str, source: KeyPath) -> None:
+        self.blocks.append(Block(kind, text, source))
 
-    def body(self, value: str | None, path: KeyPath) -> list[str]:
-        return paragraphs(self.text(value, path)) if value else []
+    def body(self, value: str | None, path: KeyPath) -> None:
+        for para in paragraphs(self.text(value)) if value else []:
+            self.add("body", para, path)
 
-    def point_text(self, point: Point, n: int, path: KeyPath) -> str:
-        lead = self.text(point.lead, (*path, "lead")).strip() if point.lead else ""
-        text = " ".join(self.body(point.text, (*path, "text")))
+    def point_text(self, point: Point, n: int) -> str:
+        lead = self.text(point.lead).strip() if point.lead else ""
+        text = " ".join(paragraphs(self.text(point.text))) if point.text else ""
         if lead and text:
             return f"{point_label(n)}{ensure_period(lead)}{ensure_period(text)}"
         return f"{point_label(n)}{ensure_period(lead or text)}"
 
     def points(self, points: list[Point], style: str, path: KeyPath) -> None:
-        texts = [self.point_text(p, i + 1, (*path, i)) for i, p in enumerate(points)]
+        texts = [self.point_text(p, i + 1) for i, p in enumerate(points)]
         if not texts:
             return
         if style == "block":
-            for t in texts:
-                self.add("body", t)
+            for i, t in enumerate(texts):
+                self.add("body", t, (*path, i))
             return
         joined = "".join(texts)
         last = self.blocks[-1] if self.blocks else None
         if last is not None and last.kind == "body" and last.text.endswith("："):
-            self.blocks[-1] = Block("body", last.text + joined)
+            self.blocks[-1] = Block("body", last.text + joined, last.source)
         else:
-            self.add("body", joined)
+            self.add("body", joined, path)
 
-    def items(self, items: list[Item], level: int, path: KeyPath) -> None:
+    def items(self, items: list[Item | Point], level: int, path: KeyPath, number: int = 0) -> int:
+        """Items in order; only titled ones take a number. Returns the last number used."""
         for i, item in enumerate(items):
             here = (*path, i)
-            if level > MAX_ITEM_LEVEL:
-                self.problems.append(
-                    self.sources.diag(
-                        here,
-                        "error",
-                        "S7",
-                        "条目最多嵌套到（1）一级：请把这一层合并到上一级的文字中",
-                    )
-                )
-                return
-            kind: BlockKind = ("h2", "h3", "h4")[level - 1]  # type: ignore[assignment]
-            self.add(
-                kind, item_label(level, i + 1) + self.text(item.title, (*here, "title")).strip()
-            )
-            for para in self.body(item.text, (*here, "text")):
-                self.add("body", para)
+            if isinstance(item, Point):
+                self.points([item], "block", here)
+                continue
+            if item.title is not None:
+                number += 1
+                kind: BlockKind = ("h2", "h3", "h4")[min(level, MAX_ITEM_LEVEL) - 1]  # type: ignore[assignment]
+                title = item_label(level, number) + self.text(item.title).strip()
+                self.add(kind, title, (*here, "title"))
+            self.body(item.text, (*here, "text"))
             self.points(item.points, item.points_style, (*here, "points"))
-            self.items(item.items, level + 1, (*here, "items"))
+            if level < MAX_ITEM_LEVEL:
+                self.items(list(item.items), level + 1, (*here, "items"))
+        return number
 
-    def part_heading(self, n: int, key: str) -> None:
+    def part_heading(self, key: str) -> None:
+        part = next(p for p in PARTS if p.key == key)
         override = getattr(self.data.report.titles, key)
-        title = statutory_titles(self.data.report.year)[key]
-        if override:
-            title = self.text(override, ("report", "titles", key)).strip()
-        self.add("h1", part_label(n) + title)
+        title = self.text(override).strip() if override else part.title(self.data.report.year)
+        self.add("h1", part_label(part.number) + title, ("report", "titles", key))
 
     def problems_part(self) -> None:
         probs = self.data.problems
+        self.body(probs.intro, ("problems", "intro"))
+        if any(isinstance(e, Item) for e in [*probs.shortcomings, *probs.causes]):
+            # written as titled items: numbered （一）（二）… across shortcomings and causes
+            last = self.items(list(probs.shortcomings), 1, ("problems", "shortcomings"))
+            self.items(list(probs.causes), 1, ("problems", "causes"), last)
+            return
         if probs.causes:
-            self.add("h2", item_label(1, 1) + "存在的不足")
-            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))
-            self.add("h2", item_label(1, 2) + "原因分析")
-            self.points(probs.causes, "block", ("problems", "causes"))
+            self.add("h2", item_label(1, 1) + "存在的不足", ("problems", "shortcomings"))
+            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))  # type: ignore[arg-type]
+            self.add("h2", item_label(1, 2) + "原因分析", ("problems", "causes"))
+            self.points(probs.causes, "block", ("problems", "causes"))  # type: ignore[arg-type]
         else:
-            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))
-
-    def font_files(self) -> dict[str, Path]:
-        """The user's font files, resolved against the data file's folder and checked."""
-        from lawgov_gen.render.fonts import FONT_SUFFIXES
-
-        root = self.sources.root.path.parent if self.sources.root else Path.cwd()
-        out: dict[str, Path] = {}
-        for role, ref in self.data.report.fonts.files.model_dump(exclude_none=True).items():
-            path = (root / ref).resolve()
-            where = ("report", "fonts", "files", role)
-            if path.suffix.lower() not in FONT_SUFFIXES:
-                self.problems.append(
-                    self.sources.diag(
-                        where, "error", "SCHEMA", f"“{ref}”不是字体文件：应为 .ttf、.otf 或 .ttc"
-                    )
-                )
-            elif not path.is_file():
-                self.problems.append(
-                    self.sources.diag(
-                        where,
-                        "error",
-                        "SCHEMA",
-                        f"字体文件“{ref}”不存在（相对于数据文件所在的文件夹）",
-                    )
-                )
-            else:
-                out[role] = path
-        return out
+            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))  # type: ignore[arg-type]
 
     def court_paragraph(self) -> str | None:
         court = self.data.court
@@ -239,30 +221,26 @@ class _Builder:
 
     def build(self) -> ReportContext:
         data, meta = self.data, self.data.report
-        for para in self.body(data.intro, ("intro",)):
-            self.add("body", para)
-        self.part_heading(1, "measures")
-        self.items(data.measures, 1, ("measures",))
-        self.part_heading(2, "problems")
+        self.body(data.intro, ("intro",))
+        self.part_heading("measures")
+        self.items(list(data.measures), 1, ("measures",))
+        self.part_heading("problems")
         self.problems_part()
-        self.part_heading(3, "duties")
-        self.items(data.duties, 1, ("duties",))
+        self.part_heading("duties")
+        self.items(list(data.duties), 1, ("duties",))
         if not data.duties:
-            self.add("body", "无。")
-        self.part_heading(4, "plans")
-        self.items(data.plans, 1, ("plans",))
-        self.part_heading(5, "other")
+            self.add("body", "无。", ("duties",))
+        self.part_heading("plans")
+        self.items(list(data.plans), 1, ("plans",))
+        self.part_heading("other")
         court = self.court_paragraph()
         if court:
-            self.add("body", court)
-        self.items(data.other, 1, ("other",))
+            self.add("body", court, ("court",))
+        self.items(list(data.other), 1, ("other",))
         if not court and not data.other:
-            self.add("body", "无。")
-        title = self.text(data.title, ("report", "title")).strip()
-        font_files = self.font_files()
-        if self.problems:
-            raise DataError(self.problems)
-        signature, date = data.signature, chinese_date(data)
+            self.add("body", "无。", ("other",))
+        title = self.text(data.title).strip()
+        signature, date = data.signature, chinese_date(meta.date)
         sig_indent, date_indent = signature_indents(signature, date)
         table = build_metrics_table(data, self.figures)
         attachments = [*meta.attachments, *([table.title] if table else [])]
@@ -283,12 +261,12 @@ class _Builder:
             year=meta.year,
             date_iso=meta.date.isoformat(),
             fonts=meta.fonts,
-            font_files=font_files,
+            font_files=dict(self.loaded.font_files),
             metrics_table=table,
             figures=self.figures,
         )
 
 
 def build_context(loaded: Loaded) -> ReportContext:
-    """The complete, output-neutral content of a report; raises DataError on bad text."""
+    """The complete, output-neutral content of a checked report."""
     return _Builder(loaded).build()

@@ -1,51 +1,133 @@
 """User text with `{{ m.ID }}` references, checked and rendered in a Jinja sandbox.
 
-Only the report's own values can be named. Before rendering, the template's syntax tree
-is walked and anything but plain output of those names (loops, calls, filters,
-operators, dunder attributes) is refused, so nothing can run long or reach Python.
+Only `{{ … }}` is special in a text: everything else (`{%`, `{#`, `{_{`, a lone `}}`) is
+printed exactly as written. Each expression is parsed with Jinja's own parser, and its
+syntax tree is walked: anything but plain output of the report's names (calls, filters,
+operators, dunder attributes) is refused before it is evaluated in a sandbox.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.content.figures import Figure
 
 FIGURE_ATTRS = ("value", "prev", "change", "label", "unit")
-VARIABLES = ("year", "next_year", "short", "org")
+# The names a text may use besides m.ID, with what they print.
+VARIABLES: dict[str, str] = {
+    "year": "报告年度，如 2024",
+    "next_year": "下一年度，如 2025",
+    "short": "简称",
+    "org": "发文机关全称",
+}
+ALLOWED = "只能引用 m.指标id（及 .value .prev .change）、" + "、".join(VARIABLES)
 
 
 @dataclass(frozen=True)
 class TextIssue:
-    """A problem in one text: the rule id, where it is (the nth `needle`) and the message."""
+    """A problem in one text: the rule id, its character index in the text (the start of the
+    faulty expression inside its `{{ }}`), the message."""
 
     rule: str
-    needle: str
+    index: int
     message: str
-    nth: int = 0
 
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a text: literal characters, or one `{{ … }}` with its inner source."""
+
+    start: int
+    end: int
+    expression: str | None  # None: literal text[start:end]
+
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _ENV.globals.clear()
 _ENV.filters.clear()
 _ENV.tests.clear()
 
 
-@lru_cache(maxsize=8192)
-def _parse(text: str) -> nodes.Template:
-    # check and render both look at every text: parse each once
-    return _ENV.parse(text)
+def pieces(text: str) -> tuple[list[Piece], TextIssue | None]:
+    """Split a text into literal stretches and `{{ … }}` expressions.
+
+    Quotes inside an expression may hold braces (`{{ '{{' }}`). An opening `{{` without
+    its `}}` is an issue at that `{{`; the rest stays literal.
+    """
+    out: list[Piece] = []
+    pos = 0
+    while True:
+        start = text.find("{{", pos)
+        if start < 0:
+            break
+        end = _closing(text, start + 2)
+        if end is None:
+            if start > pos:
+                out.append(Piece(pos, start, None))
+            out.append(Piece(start, len(text), None))
+            issue = TextIssue(
+                "T1",
+                _inside(text, start),
+                "“{{”没有对应的“}}”：写成 {{ m.指标id }}；文字中要写“{{”本身，请写 {{ '{{' }}",
+            )
+            return out, issue
+        if start > pos:
+            out.append(Piece(pos, start, None))
+        out.append(Piece(start, end + 2, text[start + 2 : end]))
+        pos = end + 2
+    if pos < len(text):
+        out.append(Piece(pos, len(text), None))
+    return out, None
+
+
+def _inside(text: str, start: int) -> int:
+    """The first character of the expression after the `{{` at `start` and its spaces."""
+    index = start + 2
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return min(index, len(text) - 1)
+
+
+def _closing(text: str, pos: int) -> int | None:
+    quote = ""
+    i = pos
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif text.startswith("}}", i):
+            return i
+        i += 1
+    return None
 
 
 @lru_cache(maxsize=8192)
-def _compile(text: str) -> Template:
-    return _ENV.from_string(text)
+def _parse(source: str) -> nodes.Expr:
+    # check and render both look at every expression: parse each once
+    template = _ENV.parse("{{" + source + "}}")
+    (output,) = template.body
+    assert isinstance(output, nodes.Output) and len(output.nodes) == 1
+    node = output.nodes[0]
+    assert isinstance(node, nodes.Expr)
+    return node
+
+
+@lru_cache(maxsize=8192)
+def _compile(source: str) -> Callable[..., Any]:
+    return _ENV.compile_expression(source, undefined_to_none=False)
 
 
 _KINDS = {
@@ -68,57 +150,51 @@ def _describe(node: nodes.Node) -> str:
     return next((word for kind, word in _KINDS.items() if isinstance(node, kind)), "表达式")
 
 
+def references(node: nodes.Expr) -> str | None:
+    """The metric id an expression quotes (m.ID or m.ID.attr), else None."""
+    chain: list[str] = []
+    cur: nodes.Node = node
+    while isinstance(cur, nodes.Getattr):
+        chain.insert(0, cur.attr)
+        cur = cur.node
+    if isinstance(cur, nodes.Name) and cur.name == "m" and 1 <= len(chain) <= 2:
+        return chain[0]
+    return None
+
+
 class TextRenderer:
     """Checks and renders the texts of one report against its figures and variables."""
 
     def __init__(self, figures: Mapping[str, Figure], variables: Mapping[str, str]) -> None:
         self.figures = figures
         self.variables = dict(variables)
-        self.used: set[str] = set()
 
     def issues(self, text: str) -> list[TextIssue]:
         """Every problem of a text's `{{ … }}` references; empty when it renders safely.
 
-        Each issue points at the `{{` (or `{%`) that opens the faulty expression.
+        Each issue points at the `{{` that opens the faulty expression.
         """
-        if "{" not in text:
+        if "{{" not in text:
             return []
-        try:
-            tree = _parse(text)
-        except TemplateSyntaxError as exc:
-            lines = text.split("\n")
-            line_start = sum(len(x) + 1 for x in lines[: max(0, (exc.lineno or 1) - 1)])
-            nth = text[:line_start].count("{{")
-            return [
-                TextIssue(
-                    "T1", "{{", f"{{{{ }}}} 写法有误（{exc.message}）：写成 {{{{ m.指标id }}}}", nth
-                )
-            ]
-        out: list[TextIssue] = []
-        expression = statement = 0
-        for output in tree.body:
-            if not isinstance(output, nodes.Output):
-                statement += 1
-                kind = output.__class__.__name__.lower()
+        parts, issue = pieces(text)
+        out = [issue] if issue else []
+        for piece in parts:
+            if piece.expression is None:
+                continue
+            try:
+                node = _parse(piece.expression)
+            except (TemplateSyntaxError, AssertionError, ValueError):
                 out.append(
                     TextIssue(
-                        "T1",
-                        "{%",
-                        f"文字中不能使用 {{% {kind} %}} 语句：只能引用数值",
-                        statement - 1,
+                        "T1", _inside(text, piece.start), "{{ }} 中的写法有误：写成 {{ m.指标id }}"
                     )
                 )
                 continue
-            for node in output.nodes:
-                if isinstance(node, nodes.TemplateData):
-                    continue
-                for rule, message in self._check_expr(node):
-                    out.append(TextIssue(rule, "{{", message, expression))
-                expression += 1
+            for rule, message in self._check_expr(node):
+                out.append(TextIssue(rule, _inside(text, piece.start), message))
         return out
 
-    def _check_expr(self, node: nodes.Node) -> list[tuple[str, str]]:
-        allowed = "只能引用 m.指标id（及 .value .prev .change）、year、next_year、short、org"
+    def _check_expr(self, node: nodes.Expr) -> list[tuple[str, str]]:
         if isinstance(node, nodes.Const) and isinstance(node.value, str):
             return []  # {{ '{{' }}: a literal brace
         if isinstance(node, nodes.Name):
@@ -126,22 +202,17 @@ class TextRenderer:
                 return []
             if node.name == "m":
                 return [("T1", "m 之后要写指标 id，如 {{ m.mediation_cases }}")]
-            return [("T1", f"未知的名称“{node.name}”：{allowed}")]
-        chain: list[str] = []
-        cur: nodes.Node = node
-        while isinstance(cur, nodes.Getattr):
-            chain.insert(0, cur.attr)
-            cur = cur.node
-        if not (isinstance(cur, nodes.Name) and cur.name == "m" and 1 <= len(chain) <= 2):
-            return [("T1", f"不能使用“{_describe(node)}”：{allowed}")]
-        mid = chain[0]
+            return [("T1", f"未知的名称“{node.name}”：{ALLOWED}")]
+        mid = references(node)
+        if mid is None:
+            return [("T1", f"不能使用“{_describe(node)}”：{ALLOWED}")]
         if mid not in self.figures:
             near = difflib.get_close_matches(mid, list(self.figures), n=3, cutoff=0.5)
             hint = f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
             return [("Q4", f"引用了不存在的指标“{mid}”：{hint}")]
-        self.used.add(mid)
-        if len(chain) == 2:
-            attr = chain[1]
+        assert isinstance(node, nodes.Getattr)
+        if node.node is not None and isinstance(node.node, nodes.Getattr):
+            attr = node.attr
             if attr not in FIGURE_ATTRS:
                 return [
                     ("T1", f"指标没有“.{attr}”：可用 {'、'.join('.' + a for a in FIGURE_ATTRS)}")
@@ -157,21 +228,32 @@ class TextRenderer:
 
     def render(self, text: str) -> str:
         """Render a text already free of issues; plain text out (escaped by each output)."""
-        if "{" not in text:
+        if "{{" not in text:
             return text
-        return _compile(text).render(m=self.figures, **self.variables)
+        parts, _ = pieces(text)
+        out = []
+        for piece in parts:
+            if piece.expression is None:
+                out.append(text[piece.start : piece.end])
+            else:
+                value = _compile(piece.expression)(m=self.figures, **self.variables)
+                out.append(str(value))
+        return "".join(out)
 
 
-def find_references(text: str) -> set[str]:
-    """Metric ids a text quotes via m.ID (for checks); empty when it does not parse."""
-    if "{" not in text:
-        return set()
-    try:
-        tree = _parse(text)
-    except TemplateSyntaxError:
+def quoted_ids(text: str) -> set[str]:
+    """Metric ids a text quotes via m.ID (for checks); unparsable expressions are skipped."""
+    if "{{" not in text:
         return set()
     found: set[str] = set()
-    for node in tree.find_all(nodes.Getattr):
-        if isinstance(node.node, nodes.Name) and node.node.name == "m":
-            found.add(node.attr)
+    for piece in pieces(text)[0]:
+        if piece.expression is None:
+            continue
+        try:
+            node = _parse(piece.expression)
+        except (TemplateSyntaxError, AssertionError, ValueError):
+            continue
+        mid = references(node)
+        if mid is not None:
+            found.add(mid)
     return found

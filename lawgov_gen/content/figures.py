@@ -1,13 +1,20 @@
-"""Figures: each metric's value, unit, rate and year-on-year change, as printed text."""
+"""Figures: each metric's value, unit, rate and year-on-year change, as printed text.
+
+A figure that cannot be printed honestly never prints: the checks refuse the data
+(no value, a rate over a zero denominator, a cycle) before any context is built, and
+asking a Figure without a number for its text is a bug, not a "—".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 from lawgov_gen.data.model import Metric, ReportData
 
 _TENTH = Decimal("0.1")
+PERCENT = "%"
 
 
 def number_text(x: Decimal | int | float) -> str:
@@ -24,6 +31,48 @@ def percent_text(x: Decimal) -> str:
     return str(int(q)) if q == q.to_integral_value() else str(q)
 
 
+class FigureUnavailable(RuntimeError):
+    """A figure without a number was printed: the checks should have refused the data."""
+
+
+Direction = Literal["up", "down", "same", "about_same"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change against last year: its direction and amount, worded for text or a cell."""
+
+    direction: Direction
+    amount: str  # "10.2%", "2.1个百分点", "15.5万元"; "" when the same
+    relative: bool  # a percentage of last year (增长/下降) or an absolute difference (增加/减少)
+
+    def _word(self) -> str:
+        if self.amount.endswith("个百分点"):
+            return {"up": "提高", "down": "下降"}[self.direction]
+        if self.relative:
+            return {"up": "增长", "down": "下降"}[self.direction]
+        return {"up": "增加", "down": "减少"}[self.direction]
+
+    @property
+    def sentence(self) -> str:
+        """As the text says it: 同比增长10.2%, 同比减少15.5万元, 提高2.1个百分点, 与上年持平."""
+        if self.direction == "same":
+            return "与上年持平"
+        if self.direction == "about_same":
+            return "与上年基本持平"
+        prefix = "" if self.amount.endswith("个百分点") else "同比"
+        return f"{prefix}{self._word()}{self.amount}"
+
+    @property
+    def cell(self) -> str:
+        """As a table cell says it: 增长10.2%, 减少15.5万元, 提高2.1个百分点, 持平."""
+        if self.direction == "same":
+            return "持平"
+        if self.direction == "about_same":
+            return "基本持平"
+        return f"{self._word()}{self.amount}"
+
+
 @dataclass(frozen=True)
 class Figure:
     """One metric as the text quotes it: `{{ m.id }}`, `.value`, `.prev`, `.change`."""
@@ -37,53 +86,68 @@ class Figure:
     is_rate: bool = False
 
     @property
+    def in_points(self) -> bool:
+        """A rate, or a percentage typed as a value (满意度 96.5%): changes in 个百分点."""
+        return self.is_rate or self.unit == PERCENT
+
+    def _number(self, number: Decimal | None) -> str:
+        if number is None:
+            raise FigureUnavailable(self.id)
+        return percent_text(number) if self.is_rate else number_text(number)
+
+    @property
     def value(self) -> str:
         """The bare number ("130", "96.2")."""
-        if self.number is None:
-            return "—"
-        return percent_text(self.number) if self.is_rate else number_text(self.number)
-
-    def _with_unit(self, number: Decimal | None) -> str:
-        if number is None:
-            return "—"
-        text = percent_text(number) if self.is_rate else number_text(number)
-        return f"{text}{'余' if self.approx else ''}{self.unit}"
+        return self._number(self.number)
 
     @property
     def text(self) -> str:
         """The number with 余 and unit ("130起", "500余份", "96.2%")."""
-        return self._with_unit(self.number)
+        return f"{self.value}{'余' if self.approx else ''}{self.unit}"
+
+    @property
+    def prev_value(self) -> str:
+        """Last year's bare number."""
+        return self._number(self.previous)
 
     @property
     def prev(self) -> str:
         """Last year's figure with its unit."""
-        return self._with_unit(self.previous)
+        return f"{self.prev_value}{'余' if self.approx else ''}{self.unit}"
 
     @property
     def has_prev(self) -> bool:
         return self.previous is not None and self.number is not None
 
     @property
+    def change_of(self) -> Change:
+        """The change against last year, structured."""
+        new, old = self.number, self.previous
+        if new is None or old is None:
+            raise FigureUnavailable(self.id)
+        if self.in_points:
+            points = (new - old).quantize(_TENTH, rounding=ROUND_HALF_UP)
+            if points == 0:
+                return Change("same", "", False)
+            direction: Direction = "up" if points > 0 else "down"
+            return Change(direction, f"{percent_text(abs(points))}个百分点", False)
+        if new == old:
+            return Change("same", "", False)
+        if old <= 0 or new < 0:
+            # no percentage of a zero or negative base: say the difference (万元 may be negative)
+            diff = new - old
+            return Change(
+                "up" if diff > 0 else "down", f"{number_text(abs(diff))}{self.unit}", False
+            )
+        ratio = ((new - old) / old * 100).quantize(_TENTH, rounding=ROUND_HALF_UP)
+        if ratio == 0:
+            return Change("about_same", "", True)
+        return Change("up" if ratio > 0 else "down", f"{abs(ratio)}%", True)
+
+    @property
     def change(self) -> str:
         """The change against last year: 同比增长10.2% / 同比下降5.0% / 与上年持平."""
-        if self.number is None or self.previous is None:
-            return "—"
-        if self.is_rate:
-            points = (self.number - self.previous).quantize(_TENTH, rounding=ROUND_HALF_UP)
-            if points == 0:
-                return "与上年持平"
-            word = "提高" if points > 0 else "下降"
-            return f"{word}{percent_text(abs(points))}个百分点"
-        if self.number == self.previous:
-            return "与上年持平"
-        if self.previous == 0:
-            return f"同比增加{self._with_unit(self.number)}"
-        ratio = (self.number - self.previous) / abs(self.previous) * 100
-        q = ratio.quantize(_TENTH, rounding=ROUND_HALF_UP)
-        if q == 0:
-            return "与上年基本持平"
-        word = "同比增长" if q > 0 else "同比下降"
-        return f"{word}{abs(q)}%"
+        return self.change_of.sentence
 
     def __str__(self) -> str:
         return self.text
@@ -99,15 +163,23 @@ def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal | None:
     return num / den * 100
 
 
+def same_meaning(metric: Metric, old: Metric) -> bool:
+    """Whether last year's metric of the same id measured the same thing (kind and unit)."""
+    if (metric.rate is None) != (old.rate is None):
+        return False
+    return metric.rate is not None or (metric.unit or "") == (old.unit or "")
+
+
 def previous_values(data: ReportData, previous: ReportData | None) -> dict[str, Decimal]:
-    """Last year's value of every metric: typed `prev` first, then last year's file."""
+    """Last year's value of every metric: typed `prev` first, then last year's file
+    (only when the metric meant the same thing last year)."""
     out: dict[str, Decimal] = {}
     for mid, metric in data.metrics.items():
         if metric.prev is not None:
             out[mid] = Decimal(str(metric.prev))
         elif previous is not None and mid in previous.metrics:
             old = previous.metrics[mid]
-            if old.value is not None and metric.rate is None:
+            if old.value is not None and metric.rate is None and same_meaning(metric, old):
                 out[mid] = Decimal(str(old.value))
     return out
 
@@ -115,10 +187,7 @@ def previous_values(data: ReportData, previous: ReportData | None) -> dict[str, 
 def build_figures(data: ReportData, previous: ReportData | None = None) -> dict[str, Figure]:
     """Every metric of the report as a Figure; rates computed from their two counts."""
     prevs = previous_values(data, previous)
-    out: dict[str, Figure] = {}
-    for mid, metric in data.metrics.items():
-        out[mid] = _figure(mid, metric, data, prevs)
-    return out
+    return {mid: _figure(mid, metric, data, prevs) for mid, metric in data.metrics.items()}
 
 
 def _figure(mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal]) -> Figure:
@@ -130,7 +199,7 @@ def _figure(mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal
         prev = prevs.get(mid)
         if prev is None:
             prev = _ratio(prevs.get(num_id), prevs.get(den_id))
-        return Figure(mid, metric.label, "%", value, prev, is_rate=True)
+        return Figure(mid, metric.label, PERCENT, value, prev, is_rate=True)
     return Figure(
         mid, metric.label, metric.unit or "", _dec(metric.value), prevs.get(mid), metric.approx
     )

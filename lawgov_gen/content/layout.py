@@ -1,11 +1,14 @@
-"""The ending of the document: 附件说明, signature and date in the unsealed layout."""
+"""Layout arithmetic shared by the outputs: text widths, title line breaks, and the
+ending (附件说明, signature and date in the unsealed layout)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-from lawgov_gen.content.prose import text_width
-from lawgov_gen.data.model import ReportData
+_BREAK_AFTER = ("关于", "年", "年度", "政府", "的", "和", "与", "及", "》", "）", "、")
+# Words a title line must not split (the break-after list would otherwise allow it).
+_WORDS = ("年度", "政府", "法治", "建设", "报告", "情况", "工作", "人民")
 
 # Full-width character advance: 16 pt glyphs with the grid's negative letter spacing.
 WORD_CHAR_PT = 15.75
@@ -35,12 +38,6 @@ class Attachment:
     first: bool
 
 
-def chinese_date(data: ReportData) -> str:
-    """成文日期 in Arabic numerals, no zero padding: 2025年2月6日."""
-    d = data.report.date
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def signature_indents(signature: str, date: str) -> tuple[Indent, Indent]:
     """Right indents of the unsealed signature and date (GB/T 9704-2012 7.3.5.2)."""
     sig_w, date_w = text_width(signature), text_width(date)
@@ -62,3 +59,49 @@ def attachment_lines(names: list[str]) -> list[Attachment]:
         Attachment(("附件：" if i == 0 else "") + f"{i + 1}.{name}", i == 0)
         for i, name in enumerate(names)
     ]
+
+
+def char_width(ch: str) -> float:
+    """Width in em of one character: full-width 1, half-width 0.5."""
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
+
+
+def text_width(text: str) -> float:
+    """Width in em of a line of text."""
+    return sum(char_width(c) for c in text)
+
+
+def pad(text: str, em: float) -> str:
+    """Pad to a width in em for a terminal (a CJK character is 1 em, two spaces), at least one space."""
+    return text + " " * max(1, round((em - text_width(text)) * 2))
+
+
+def title_lines(title: str, max_em: float = 20.0) -> list[str]:
+    """Break a long title into lines shaped like a trapezoid, never inside a word.
+
+    Breaks only after natural boundaries (关于, 年, 的, 》…) and never inside a run
+    of digits; prefers balanced lines with the upper line not longer than the lower.
+    """
+    if text_width(title) <= max_em:
+        return [title]
+    best: tuple[float, list[str]] | None = None
+    for cut in range(1, len(title)):
+        head, tail = title[:cut], title[cut:]
+        if head[-1].isdigit() and tail[0].isdigit():
+            continue
+        if not head.endswith(_BREAK_AFTER) or any(
+            head.endswith(w[0]) and tail.startswith(w[1:]) for w in _WORDS
+        ):
+            continue
+        if text_width(head) > max_em:
+            continue
+        rest = title_lines(tail, max_em)
+        lines = [head, *rest]
+        widths = [text_width(x) for x in lines]
+        score = (max(widths) - min(widths)) + 10 * len(lines) + (3 if widths[0] > widths[1] else 0)
+        if best is None or score < best[0]:
+            best = (score, lines)
+    if best is None:
+        half = len(title) // 2
+        return [title[:half], *title_lines(title[half:], max_em)]
+    return best[1]

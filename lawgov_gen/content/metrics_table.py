@@ -18,6 +18,11 @@ class TableRow:
     previous: str
     change: str
 
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The row's cells in column order."""
+        return (self.label, self.unit, self.current, self.previous, self.change)
+
 
 @dataclass(frozen=True)
 class MetricsTable:
@@ -30,18 +35,17 @@ class MetricsTable:
 
 
 def short_change(figure: Figure) -> str:
-    """The change for a table cell: 增长10.2%, 下降5.0%, 持平, 提高2.1个百分点; — without prev."""
-    if not figure.has_prev:
-        return "—"
-    return figure.change.removeprefix("同比").removeprefix("与上年")
+    """The change for a table cell: 增长10.2%, 下降5.0%, 持平, 提高2.1个百分点; empty
+    without last year's figure (a table leaves a cell empty, never prints "—")."""
+    return figure.change_of.cell if figure.has_prev else ""
 
 
 def table_row(figure: Figure) -> TableRow:
     """A figure as a table row; the unit stands in its own column."""
     approx = "余" if figure.approx else ""
-    previous = f"{figure.prev.removesuffix(figure.unit)}" if figure.has_prev else "—"
+    previous = figure.prev_value + approx if figure.has_prev else ""
     return TableRow(
-        figure.label, figure.unit or "—", figure.value + approx, previous, short_change(figure)
+        figure.label, figure.unit, figure.value + approx, previous, short_change(figure)
     )
 
 

@@ -1,15 +1,127 @@
-"""The JSON Schema of the data file, for editors (yaml-language-server)."""
+"""The JSON Schema of the data file, for editors (yaml-language-server): its titles and
+descriptions are the editor's tooltips, so they are in Chinese, from one table."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from lawgov_gen.data.model import ReportData
+from lawgov_gen.statute import PARTS
+
+_MODELS: dict[str, str] = {
+    "ReportData": "法治政府建设年度报告数据文件（lawgov-gen 数据格式第 1 版）",
+    "ReportMeta": "报告的基本信息：发文机关、年度、成文日期、主送机关等",
+    "PartTitles": "改写各部分的标题（不含“一、”等编号）；改写后仍应包含法定内容",
+    "FontNames": "Word 中各角色使用的字体名称",
+    "FontFiles": "PDF 使用的自备字体文件（相对于数据文件）",
+    "Metric": "一个指标：直接填写的数值（value），或由两个指标计算的比率（rate）",
+    "Point": "“一是……二是……”中的一点：引导语和文字",
+    "Item": "一个条目（印为（一）、1.、（1）），含文字、要点和下级条目；没有标题时是一段不编号的文字",
+    "Problems": "第二部分：存在的不足和原因",
+    "Court": "行政应诉和履行法院生效裁判的数字，印为第五部分的第一段",
+}
+
+_FIELDS: dict[str, str] = {
+    "ReportData.version": "数据格式版本，写 1",
+    "ReportData.include": "并入的其他数据文件（相对于本文件的路径）",
+    "ReportData.previous": "上一年度的数据文件：自动填入各指标的上年数值",
+    "ReportData.report": "报告的基本信息",
+    "ReportData.intro": "开头段落（第一部分之前）；空一行另起一段",
+    "ReportData.metrics": "文字中引用的每个数字，按指标 id",
+    "ReportData.measures": "一、主要举措和成效（必填）",
+    "ReportData.problems": "二、不足和原因（必填）",
+    "ReportData.duties": "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "ReportData.court": "行政应诉情况，印为第五部分的第一段",
+    "ReportData.plans": "四、下一年度主要安排（必填）",
+    "ReportData.other": "五、其他需要报告的情况",
+    "ReportMeta.org": "发文机关全称，也是默认署名",
+    "ReportMeta.short": "简称：用于默认标题和文字中的 {{ short }}",
+    "ReportMeta.level": "级别：township（乡镇）、county（县）或 department（部门）",
+    "ReportMeta.year": "报告年度（上一年度）",
+    "ReportMeta.date": "成文日期，如 2025-02-26，印为 2025年2月26日",
+    "ReportMeta.title": "标题；默认为“简称+年度+年法治政府建设年度报告”",
+    "ReportMeta.to": "主送机关，印为“A、B：”",
+    "ReportMeta.doc_number": "发文字号，如 示政〔2025〕5号",
+    "ReportMeta.index_number": "索引号（公开目录信息，不印在正文中）",
+    "ReportMeta.signature": "署名；默认为发文机关全称",
+    "ReportMeta.note": "附注，印为（此件公开发布）",
+    "ReportMeta.attachments": "附件说明中的附件名称",
+    "ReportMeta.cc": "抄送机关",
+    "ReportMeta.titles": "改写各部分的标题",
+    "ReportMeta.ignore": "本文件不检查的规则编号，如 [Q5]",
+    "ReportMeta.metrics_table": "附件“主要指标”表：true 列出全部指标，或写指标 id 列表",
+    "ReportMeta.fonts": "Word 中各角色的字体名，及 PDF 的自备字体文件",
+    "ReportMeta.catalog": "县里下发的指标目录文件（相对于本文件的路径）",
+    "FontNames.title": "标题字体（默认 方正小标宋简体）",
+    "FontNames.body": "正文字体（默认 仿宋_GB2312）",
+    "FontNames.heading1": "一级标题字体（默认 黑体）",
+    "FontNames.heading2": "二级标题字体（默认 楷体_GB2312）",
+    "FontNames.page_number": "页码字体（默认 宋体）",
+    "FontNames.files": "PDF 使用的自备字体文件",
+    "FontFiles.title": "标题字体文件（.ttf、.otf 或 .ttc）",
+    "FontFiles.body": "正文字体文件",
+    "FontFiles.heading1": "一级标题字体文件",
+    "FontFiles.heading2": "二级标题字体文件",
+    "FontFiles.page_number": "页码字体文件",
+    "Metric.label": "指标名称，如 调解矛盾纠纷",
+    "Metric.value": "本年数值",
+    "Metric.unit": "单位，如 起、件、人、万元、%",
+    "Metric.prev": "上年数值（不写时从 previous 文件取得）",
+    "Metric.approx": "约数：印为“500余份”",
+    "Metric.of": "本指标是哪个指标的一部分（不能超过它）",
+    "Metric.parts": "各分项指标，相加应等于本指标",
+    "Metric.rate": "比率：[分子指标, 分母指标]，自动计算",
+    "Point.lead": "引导语，印在“一是”之后",
+    "Point.text": "这一点的文字",
+    "Item.title": "条目标题（不写编号）；不写标题时为一段不编号的文字",
+    "Item.text": "条目的文字；空一行另起一段",
+    "Item.points": "“一是……二是……”各点",
+    "Item.points_style": "各点的排法：inline 连排一段，block 每点一段",
+    "Item.items": "下级条目（印为 1.、（1））",
+    "Problems.intro": "第二部分开头的一段文字",
+    "Problems.shortcomings": "存在的不足（必填）",
+    "Problems.causes": "原因",
+    "Court.lawsuits": "行政诉讼案件数",
+    "Court.head_appearances": "行政机关负责人出庭应诉数",
+    "Court.lost": "败诉数",
+    "Court.judgments_due": "应履行的法院生效裁判数",
+    "Court.judgments_performed": "已履行数",
+}
+for _part in PARTS:
+    _FIELDS[f"PartTitles.{_part.key}"] = (
+        f"第{'一二三四五'[_part.number - 1]}部分的标题，法定为“{_part.heading}”"
+    )
+
+
+def _annotate(model: str, node: dict[str, Any]) -> None:
+    if model in _MODELS:
+        node["title"] = model_title(model)
+        node["description"] = _MODELS[model]
+    for name, prop in node.get("properties", {}).items():
+        doc = _FIELDS.get(f"{model}.{name}")
+        if doc is not None:
+            prop["title"] = _first_phrase(doc)
+            prop["description"] = doc
+
+
+def _first_phrase(text: str) -> str:
+    for mark in ("：", "（", "，", "；"):
+        text = text.split(mark)[0]
+    return text
+
+
+def model_title(model: str) -> str:
+    """The Chinese title of a model: the first phrase of its description."""
+    return _first_phrase(_MODELS[model])
 
 
 def schema_json() -> str:
-    """JSON Schema (draft 2020-12) of schema version 1, pretty-printed."""
+    """JSON Schema (draft 2020-12) of schema version 1, pretty-printed, Chinese tooltips."""
     schema = ReportData.model_json_schema()
+    for name, node in schema.get("$defs", {}).items():
+        _annotate(name, node)
+    _annotate("ReportData", schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "lawgov-gen 数据文件（版本 1）"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)

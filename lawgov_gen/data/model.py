@@ -1,15 +1,74 @@
-"""The typed model of a data file (schema version 1), validated by pydantic."""
+"""The typed model of a data file (schema version 1), validated by pydantic.
+
+Strings that are report text carry a TextRole in their annotation (Prose, Title, Lead,
+Words), so the writing rules, the importer and the fuzz tests know which strings are
+printed; unmarked strings are identifiers, settings or paths.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import math
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    create_model,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False)]
+from lawgov_gen.statute import PARTS
+
+
+@dataclass(frozen=True)
+class TextRole:
+    """Marks a string field as printed text; `role` is title, text, lead or words."""
+
+    role: str
+
+
+Prose = Annotated[str, TextRole("text")]
+Title = Annotated[str, TextRole("title")]
+Lead = Annotated[str, TextRole("lead")]
+Words = Annotated[str, TextRole("words")]  # short printed strings: names, labels, units
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64)]
-Number = int | float
+
+# A township's figures are counts of cases, people, events or money in 万元; a larger
+# number is a typo or a unit mistake, and would print as an absurd official figure.
+MAX_FIGURE = 10**9
+
+
+def _figure(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "figure_bool", "应为数字，现在是 yes/no/true/false（YAML 把它读成了是/否）"
+        )
+    if not isinstance(value, (int, float)):
+        raise PydanticCustomError("figure_type", "应为数字")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError(
+            "figure_nan", "应为数字，现在是 .nan 或 .inf（不是数）：请写实际的数"
+        )
+    if abs(value) > MAX_FIGURE:
+        shown = f"{value:.3g}" if isinstance(value, float) else f"{str(value)[:12]}…"
+        raise PydanticCustomError(
+            "figure_huge",
+            "数值 {shown} 过大（超过 10 亿）：请核对是否多写了数字或用错了单位",
+            {"shown": shown},
+        )
+    return value
+
+
+Number = Annotated[int | float, BeforeValidator(_figure)]
 
 
 class Strict(BaseModel):
@@ -18,14 +77,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class PartTitles(Strict):
-    """Per-part heading overrides (without the 一、 numbering)."""
+# Per-part heading overrides (without the 一、 numbering), one optional key per part.
+PartTitles: type[Strict] = create_model(  # type: ignore[call-overload]
+    "PartTitles",
+    __base__=Strict,
+    __doc__="Per-part heading overrides (without the 一、 numbering).",
+    **{p.key: (Title | None, None) for p in PARTS},
+)
 
-    measures: str | None = None
-    problems: str | None = None
-    duties: str | None = None
-    plans: str | None = None
-    other: str | None = None
+FONT_ROLES = ("title", "body", "heading1", "heading2", "page_number")
 
 
 class FontFiles(Strict):
@@ -52,31 +112,32 @@ class FontNames(Strict):
 class ReportMeta(Strict):
     """`report:` metadata of the document."""
 
-    org: str = Field(min_length=1, max_length=60)
-    short: str = Field(min_length=1, max_length=30)
+    org: Words = Field(min_length=1, max_length=60)
+    short: Words = Field(min_length=1, max_length=30)
     level: Literal["township", "county", "department"] = "township"
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=2000, le=2100, strict=True)
     date: dt.date
-    title: str | None = Field(default=None, min_length=1, max_length=80)
-    to: list[str] = Field(default_factory=list)
-    doc_number: str | None = None
+    title: Title | None = Field(default=None, min_length=1, max_length=80)
+    to: list[Words] = Field(default_factory=list)
+    doc_number: Words | None = None
     index_number: str | None = None
-    signature: str | None = Field(default=None, min_length=1, max_length=40)
-    note: str | None = None
-    attachments: list[str] = Field(default_factory=list)
-    cc: list[str] = Field(default_factory=list)
-    titles: PartTitles = Field(default_factory=PartTitles)
+    signature: Words | None = Field(default=None, min_length=1, max_length=40)
+    note: Words | None = None
+    attachments: list[Words] = Field(default_factory=list)
+    cc: list[Words] = Field(default_factory=list)
+    titles: PartTitles = Field(default_factory=PartTitles)  # type: ignore[valid-type]
     ignore: list[str] = Field(default_factory=list)
     metrics_table: bool | list[Id] = False
     fonts: FontNames = Field(default_factory=FontNames)
+    catalog: str | None = None
 
 
 class Metric(Strict):
     """One figure. Either `value` (typed) or `rate` (computed from two other figures)."""
 
-    label: str = Field(min_length=1)
+    label: Words = Field(min_length=1)
     value: Number | None = None
-    unit: str | None = Field(default=None, max_length=6)
+    unit: Words | None = Field(default=None, max_length=6)
     prev: Number | None = None
     approx: bool = False
     of: Id | None = None
@@ -87,35 +148,60 @@ class Metric(Strict):
 class Point(Strict):
     """一是…二是… inside an item: a lead phrase and its text."""
 
-    lead: str | None = None
-    text: str | None = None
+    lead: Lead | None = None
+    text: Prose | None = None
 
 
 class Item(Strict):
-    """A numbered item （一） with text, points and nested items."""
+    """A numbered item （一） with text, points and nested items.
 
-    title: str = Field(min_length=1)
-    text: str | None = None
+    Without a title it is a run of paragraphs (and points) under the heading above,
+    unnumbered: a part may open with a paragraph before its （一） items.
+    """
+
+    title: Title | None = Field(default=None, min_length=1)
+    text: Prose | None = None
     points: list[Point] = Field(default_factory=list)
     points_style: Literal["inline", "block"] = "inline"
     items: list[Item] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _untitled_has_no_items(self) -> Item:
+        if self.title is None and self.items:
+            raise PydanticCustomError(
+                "untitled_items", "没有标题（title）的段落不能再有下级条目（items）"
+            )
+        return self
+
+
+def _point_or_item(value: Any) -> str:
+    keys = set(value) if isinstance(value, dict) else set(vars(value))
+    return "item" if keys & {"title", "points", "items", "points_style"} else "point"
+
+
+# An entry of part 二: a point (lead, text) unless it has a title, points or items.
+Finding = Annotated[
+    Annotated[Point, Tag("point")] | Annotated[Item, Tag("item")],
+    Discriminator(_point_or_item),
+]
+
 
 class Problems(Strict):
-    """Part 二: shortcomings and their causes."""
+    """Part 二: shortcomings and their causes, as 一是 points or as titled items."""
 
-    shortcomings: list[Point] = Field(default_factory=list)
-    causes: list[Point] = Field(default_factory=list)
+    intro: Prose | None = None
+    shortcomings: list[Finding] = Field(default_factory=list)
+    causes: list[Finding] = Field(default_factory=list)
 
 
 class Court(Strict):
     """Administrative litigation figures, printed as the first paragraph of part 五."""
 
-    lawsuits: int = Field(default=0, ge=0)
-    head_appearances: int = Field(default=0, ge=0)
-    lost: int = Field(default=0, ge=0)
-    judgments_due: int = Field(default=0, ge=0)
-    judgments_performed: int = Field(default=0, ge=0)
+    lawsuits: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
+    head_appearances: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
+    lost: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
+    judgments_due: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
+    judgments_performed: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
 
 
 class ReportData(Strict):
@@ -125,7 +211,7 @@ class ReportData(Strict):
     include: list[str] = Field(default_factory=list)
     previous: str | None = None
     report: ReportMeta
-    intro: str | None = None
+    intro: Prose | None = None
     metrics: dict[Id, Metric] = Field(default_factory=dict)
     measures: list[Item] = Field(default_factory=list)
     problems: Problems = Field(default_factory=Problems)
@@ -144,4 +230,49 @@ class ReportData(Strict):
         return meta.title or f"{meta.short}{meta.year}年法治政府建设年度报告"
 
 
-TOP_LEVEL_KEYS = tuple(ReportData.model_fields)
+class CatalogMeta(Strict):
+    """`catalog:` the catalogue's name and year."""
+
+    name: Words = Field(min_length=1)
+    year: int | None = Field(default=None, ge=2000, le=2100, strict=True)
+
+
+class CatalogMetric(Strict):
+    """A standard indicator: label, unit and relations; `required` for every township."""
+
+    label: Words = Field(min_length=1)
+    unit: Words | None = Field(default=None, max_length=6)
+    of: Id | None = None
+    parts: list[Id] | None = None
+    rate: tuple[Id, Id] | None = None
+    required: bool = False
+
+
+class Catalog(Strict):
+    """An indicator catalogue file (contract §3)."""
+
+    version: Literal[1] = 1
+    catalog: CatalogMeta
+    metrics: dict[Id, CatalogMetric] = Field(default_factory=dict)
+
+
+def _role_of(annotation: Any) -> str | None:
+    if get_origin(annotation) is Annotated:
+        for meta in annotation.__metadata__:
+            if isinstance(meta, TextRole):
+                return meta.role
+    for arg in get_args(annotation):
+        role = _role_of(arg)
+        if role is not None:
+            return role
+    return None
+
+
+@cache
+def text_role(model: type[BaseModel], name: str) -> str | None:
+    """The TextRole of a model field (title, text, lead, words), None when not printed."""
+    field = model.model_fields[name]
+    for meta in field.metadata:
+        if isinstance(meta, TextRole):
+            return meta.role
+    return _role_of(field.annotation)

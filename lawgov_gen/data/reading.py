@@ -2,152 +2,64 @@
 
 PyYAML composes a node tree (which carries line/column marks); we build the Python
 objects from it ourselves so that duplicate keys are caught (PyYAML keeps the last one
-silently), alias expansion is bounded (billion laughs) and every key path keeps its mark.
+silently), alias expansion is bounded (billion laughs), every scalar that cannot be
+built (a date that does not exist) is a located error, and every key path keeps its mark.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lawgov_gen.data.source_map import KeyPath, Pos, SourceFile
+from lawgov_gen.data.yaml_messages import hint_for_line, translate_problem
 from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.errors import os_words
 
 MAX_BYTES = 5 * 1024 * 1024
 # libyaml's parser gives the same marks (character index, line, column) about 10× faster.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-
-KeyPath = tuple[str | int, ...]
-
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "此处不能出现“键: 值”（检查上一行的缩进，或给含冒号的文字加引号）",
-    "could not find expected ':'": "缺少冒号“:”（键和值之间要有“: ”）",
-    "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-    "found undefined alias": "引用了未定义的锚点（&名称）",
-    "did not find expected key": "缩进不一致，找不到下一个键",
-    "did not find expected '-' indicator": "列表项缩进不一致，找不到“- ”",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
-    "found unknown escape character": "双引号字符串中有未知的转义符（\\ 后面的字符）",
-    "expected <block end>, but found '<block sequence start>'": "列表项缩进不一致",
-    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
-    "expected <block end>, but found '<scalar>'": "缩进不一致，或字符串需要加引号",
-}
+SPECIAL_TAG = "无法解析的值（不支持 {tag} 等特殊标签）：请写成普通文字或数字"
 
 
-@dataclass
-class SourceFile:
-    """The text of one data file and the name used for it in messages."""
-
-    name: str
-    path: Path
-    text: str
-
-    def line_col(self, index: int) -> tuple[int, int]:
-        """1-based line and column of a character index in the text."""
-        line = self.text.count("\n", 0, index) + 1
-        start = self.text.rfind("\n", 0, index) + 1
-        return line, index - start + 1
-
-
-@dataclass(frozen=True)
-class Pos:
-    """Where a value stands: its file and the character span of its YAML node."""
-
-    source: SourceFile
-    start: int
-    end: int
-
-    @property
-    def line(self) -> int:
-        return self.source.line_col(self.start)[0]
-
-    @property
-    def col(self) -> int:
-        return self.source.line_col(self.start)[1]
-
-
-@dataclass
-class SourceMap:
-    """Positions of every key path of the (merged) data, across included files."""
-
-    positions: dict[KeyPath, Pos] = field(default_factory=dict)
-    key_positions: dict[KeyPath, Pos] = field(default_factory=dict)
-    root: SourceFile | None = None
-
-    def at(self, path: KeyPath, key: bool = False) -> Pos | None:
-        """The position of `path`, or of its nearest ancestor that has one."""
-        table = self.key_positions if key else self.positions
-        for n in range(len(path), -1, -1):
-            pos = table.get(path[:n]) or (self.positions.get(path[:n]) if key else None)
-            if pos is not None:
-                return pos
-        return None
-
-    def diag(
-        self, path: KeyPath, level: Any, rule: str, message: str, *, key: bool = False
-    ) -> Diagnostic:
-        """A diagnostic pointing at the value (or key) of `path`."""
-        pos = self.at(path, key=key)
-        if pos is None:
-            name = self.root.name if self.root else "?"
-            return Diagnostic(name, 1, 1, level, rule, message)
-        return Diagnostic(pos.source.name, pos.line, pos.col, level, rule, message)
-
-    def locate(
-        self,
-        path: KeyPath,
-        needle: str,
-        nth: int,
-        level: Any,
-        rule: str,
-        message: str,
-        *,
-        skip_needle: bool = False,
-    ) -> Diagnostic:
-        """A diagnostic at the nth occurrence of `needle` inside the value of `path`.
-
-        Searches the raw YAML text of the node, so block scalars, folded text and
-        quoted strings all resolve to the real line of the character. With
-        `skip_needle`, points just past the needle and any spaces (inside `{{ … }}`).
-        """
-        pos = self.at(path)
-        if pos is None:
-            return self.diag(path, level, rule, message)
-        raw = pos.source.text
-        index = pos.start - 1
-        for _ in range(nth + 1):
-            index = raw.find(needle, index + 1, pos.end)
-            if index < 0:
-                return self.diag(path, level, rule, message)
-        if skip_needle:
-            index += len(needle)
-            while index < pos.end and raw[index] == " ":
-                index += 1
-        line, col = pos.source.line_col(index)
-        return Diagnostic(pos.source.name, line, col, level, rule, message)
+def special_tag_message(tag: str) -> str:
+    """The message for a YAML value with a tag we do not build (!!python/…, !!set)."""
+    return SPECIAL_TAG.format(tag=tag)
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a data file as UTF-8 (BOM allowed), refusing other encodings and huge files."""
+    """Read a data file as UTF-8 (BOM allowed), refusing other encodings, huge files and
+    anything that is not a regular file (a FIFO or /dev/zero would hang or never end)."""
 
     def fail(msg: str, line: int = 1, col: int = 1) -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(name, line, col, "error", "YAML", msg)]
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return fail("这是一个文件夹，不是数据文件")
+        if not stat.S_ISREG(info.st_mode):
+            return fail("不是普通文件（设备、管道等）：请给出 .yaml 数据文件")
+        if info.st_size > MAX_BYTES:
             return fail(
-                f"文件有 {size // 1024} KB，超过 5 MB 上限：请把各部分拆到 include 的文件中"
+                f"文件有 {info.st_size // 1024} KB，超过 5 MB 上限：请把各部分拆到 include 的文件中"
             )
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return fail("不是普通文件（设备、管道等）：请给出 .yaml 数据文件")
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return fail("文件不存在：请检查路径")
     except OSError as exc:
-        return fail(f"无法读取文件：{exc.strerror}")
+        return fail(f"无法读取文件：{os_words(exc)}")
+    if len(data) > MAX_BYTES:
+        return fail("文件超过 5 MB 上限：请把各部分拆到 include 的文件中")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("文件是 UTF-16 编码：请另存为 UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -155,14 +67,19 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
+        line = len(_split_lines(data[: exc.start]))
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         try:
             data.decode("gb18030")
             hint = "看起来是 GBK/GB18030 编码（Windows 记事本常见）"
         except UnicodeDecodeError:
-            hint = "无法识别其编码"
+            hint = f"第 {line} 行第 {col} 个字符处有无法识别的字节"
         return fail(f"文件不是 UTF-8 编码，{hint}：请用“另存为 → UTF-8”保存后重试", line, col)
+
+
+def _split_lines(data: bytes) -> list[bytes]:
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
 
 
 def parse_yaml(
@@ -187,12 +104,13 @@ def parse_yaml(
         return None, positions, key_positions, diags
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "无法解析"
-        text = _YAML_PROBLEMS.get(problem) or _translate_expected(problem)
-        err(mark.index if mark else 0, f"YAML 语法错误：{text}")
+        index = mark.index if mark else 0
+        text = translate_problem(exc.problem or "", exc.context or "")
+        hint = hint_for_line(source.text, index) if "Tab" not in text else ""
+        err(index, f"YAML 语法错误：{text}{hint}")
         return None, positions, key_positions, diags
-    except yaml.YAMLError as exc:
-        err(0, f"YAML 语法错误：{exc}")
+    except yaml.YAMLError:
+        err(0, "YAML 语法错误：无法解析（请检查缩进、冒号和引号）")
         return None, positions, key_positions, diags
     if root is None:
         return {}, positions, key_positions, diags
@@ -200,17 +118,26 @@ def parse_yaml(
     constructor = yaml.SafeLoader("")
     budget = [MAX_NODES]
 
+    def scalar(node: yaml.ScalarNode) -> Any:
+        try:
+            value = constructor.construct_object(node)
+        except (ValueError, OverflowError):
+            err(node.start_mark.index, _bad_scalar(node), "SCHEMA")
+            return None
+        except yaml.YAMLError:
+            err(node.start_mark.index, special_tag_message(node.tag), "SCHEMA")
+            return None
+        if isinstance(value, str):
+            return _join_surrogates(value, node, err)
+        return value
+
     def build(node: yaml.Node, path: KeyPath) -> Any:
         budget[0] -= 1
         if budget[0] < 0:
             raise _TooLarge(node)
         positions[path] = Pos(source, node.start_mark.index, node.end_mark.index)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            err(
-                node.start_mark.index,
-                f"无法解析的值（不支持 {node.tag} 等特殊标签）：请写成普通文字或数字",
-                "SCHEMA",
-            )
+            err(node.start_mark.index, special_tag_message(node.tag), "SCHEMA")
             return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -221,9 +148,11 @@ def parse_yaml(
                 if not isinstance(key_node, yaml.ScalarNode):
                     err(key_node.start_mark.index, "键必须是简单的文字", "SCHEMA")
                     continue
-                key = constructor.construct_object(key_node)
-                if isinstance(key, (int, float)) and not isinstance(key, bool):
-                    key = key_node.value
+                key = (
+                    key_node.value if key_node.tag != "tag:yaml.org,2002:str" else scalar(key_node)
+                )
+                if key is None:
+                    continue
                 if key in out:
                     first = key_positions[(*path, key)]
                     err(
@@ -239,15 +168,8 @@ def parse_yaml(
             return out
         if isinstance(node, yaml.SequenceNode):
             return [build(item, (*path, i)) for i, item in enumerate(node.value)]
-        try:
-            return constructor.construct_object(node)
-        except yaml.YAMLError:
-            err(
-                node.start_mark.index,
-                f"无法解析的值（不支持 {node.tag} 等特殊标签）：请写成普通文字或数字",
-                "SCHEMA",
-            )
-            return None
+        assert isinstance(node, yaml.ScalarNode)
+        return scalar(node)
 
     try:
         data = build(root, ())
@@ -265,6 +187,27 @@ def parse_yaml(
     return data, positions, key_positions, diags
 
 
+def _bad_scalar(node: yaml.ScalarNode) -> str:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"日期“{node.value}”不存在：请写成实际存在的日期，如 2025-02-26"
+    return f"无法解析的值“{node.value[:30]}”：请写成普通文字或数字"
+
+
+def _join_surrogates(value: str, node: yaml.ScalarNode, err: Any) -> str | None:
+    """An escaped UTF-16 pair ("\\ud83d\\ude00") becomes its character; a lone half is an error."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in value):
+        return value
+    try:
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        err(
+            node.start_mark.index,
+            "文字中有不成对的代理字符（\\ud800–\\udfff 转义）：它不是有效的字符，请删除或改为实际的字",
+            "SCHEMA",
+        )
+        return None
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree: libyaml when it parses; on an error, PyYAML's own (clearer) message."""
     loaders: list[type[yaml.SafeLoader]] = (
@@ -273,26 +216,14 @@ def _compose(text: str) -> yaml.Node | None:
     for loader_class in loaders:
         loader = loader_class(text)
         try:
-            return loader.get_single_node()  # type: ignore[no-any-return]
+            node: yaml.Node | None = loader.get_single_node()
+            return node
         except yaml.YAMLError:
             if loader_class is yaml.SafeLoader:
                 raise
         finally:
             loader.dispose()
     return None
-
-
-def _translate_expected(problem: str) -> str:
-    """PyYAML's "expected X, but found Y" family, in Chinese."""
-    if problem.startswith("expected ',' or ']'"):
-        return "方括号列表没有闭合：缺少“]”或逗号"
-    if problem.startswith("expected ',' or '}'"):
-        return "花括号映射没有闭合：缺少“}”或逗号"
-    if "found unexpected ':'" in problem:
-        return "多余的冒号：含冒号的文字请加引号"
-    if problem.startswith("expected <block end>"):
-        return "缩进不一致"
-    return f"{problem}（请检查缩进、冒号和引号）"
 
 
 class _TooLarge(Exception):

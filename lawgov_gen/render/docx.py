@@ -4,38 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
-from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
+from lawgov_gen import __version__
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.docx_zip import normalize_docx
 from lawgov_gen.render.elements import STYLES
-from lawgov_gen.render.templates import builtin_template_dir
+from lawgov_gen.render.html import jinja_words
+from lawgov_gen.render.templates import Templates
 
-WORD_TEMPLATE = "report.docx"
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f"<Application>lawgov-gen {__version__}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
-def word_template(user: Path | None) -> Path:
-    """The user's .docx template if given (checked), else the built-in one."""
-    if user is None:
-        return builtin_template_dir() / WORD_TEMPLATE
-    if user.is_dir():
-        candidate = user / WORD_TEMPLATE
-        if candidate.is_file():
-            return candidate
-        return builtin_template_dir() / WORD_TEMPLATE
-    if user.suffix.lower() != ".docx":
-        raise TemplateProblem(f"{user}: 错误 Word 模板必须是 .docx 文件（不支持 .doc 或其他格式）")
-    if not user.is_file():
-        raise TemplateProblem(f"{user}: 错误 模板文件不存在")
-    if not zipfile.is_zipfile(user):
-        raise TemplateProblem(f"{user}: 错误 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）")
-    return user
+def _literal(value: Any) -> Any:
+    """Every value the template prints, escaped for XML with its braces as character
+    references: docxtpl turns a literal "{_{" (or "%_}") into "{{" after rendering, so user
+    text must not hold braces as plain characters there. The XML parser restores them."""
+    if value is None or isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _apply_styles(document: Any, ctx: ReportContext) -> None:
@@ -52,12 +49,25 @@ def _apply_styles(document: Any, ctx: ReportContext) -> None:
         fonts.set(qn("w:eastAsia"), getattr(ctx.fonts, spec.role))
     indents = {"LgSignature": ctx.signature_indent, "LgDate": ctx.date_indent}
     paragraphs = document.paragraphs
-    ids = [p.style.style_id if p.style is not None else "" for p in paragraphs]
+    # the style id straight from w:pStyle: python-docx's p.style looks it up in styles.xml
+    ids = [p._p.style or "" for p in paragraphs]
     for paragraph, style_id in zip(paragraphs, ids, strict=True):
         indent = indents.get(style_id)
         if indent is not None:
             paragraph.paragraph_format.right_indent = Twips(indent.twips)
     _keep_ending_with_body(paragraphs, ids)
+
+
+def _missing(paragraphs: list[Any], ctx: ReportContext) -> list[str]:
+    texts = {p.text for p in paragraphs}
+    wanted = [("标题", "\n".join(ctx.title_lines))]
+    wanted += [("正文（blocks）", b.text) for b in ctx.blocks]
+    wanted += [("署名（signature）", ctx.signature), ("成文日期（date）", ctx.date)]
+    missing: list[str] = []
+    for what, text in wanted:
+        if text not in texts and what not in missing:
+            missing.append(what)
+    return missing
 
 
 _ENDING = ("LgBlank", "LgAttachment", "LgAttachmentMore")
@@ -77,27 +87,38 @@ def _keep_ending_with_body(paragraphs: list[Any], ids: list[str]) -> None:
         paragraphs[j].paragraph_format.keep_with_next = True
 
 
-def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:
+def render_docx(ctx: ReportContext, templates: Templates) -> bytes:
     """The finished .docx as bytes, identical for identical input."""
     from docxtpl import DocxTemplate
 
-    path = word_template(template)
+    path = templates.word
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
-    except Exception as exc:  # python-docx raises several kinds on a broken package
-        raise TemplateProblem(f"{path}: 错误 无法打开 Word 模板：{exc}") from None
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    except Exception:  # python-docx raises several kinds on a broken package
+        raise TemplateProblem(
+            "无法打开 Word 模板：文件已损坏，或不是 Word 文档", path=path
+        ) from None
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
     try:
         tpl.render(ctx.template_values(), jinja_env=env)
-    except TemplateError as exc:
+    except (TemplateError, RecursionError, OverflowError) as exc:
+        message = jinja_words(getattr(exc, "message", None) or type(exc).__name__)
         near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())[
             :80
         ]
         where = f"（附近文字：{near}）" if near else ""
-        raise TemplateProblem(f"{path}: 错误 模板标签有误：{exc.message}{where}") from None
+        raise TemplateProblem(f"模板标签有误：{message}{where}", path=path) from None
     document = tpl.docx
     _apply_styles(document, ctx)
+    missing = _missing(document.paragraphs, ctx)
+    if missing:
+        raise TemplateProblem(
+            f"Word 模板没有输出报告的{'、'.join(missing)}：生成的文件会缺内容。请在模板中保留"
+            " {{ title_text }}、{%p for b in blocks %}…{{ b.text }}、{{ signature }}、{{ date }}"
+            "（可用 lawgov-gen init --templates 导出内置模板作参考）",
+            path=path,
+        )
     stamp = dt.datetime.combine(dt.date.fromisoformat(ctx.date_iso), dt.time(9, 0))
     core = document.core_properties
     core.title = ctx.title
@@ -108,4 +129,8 @@ def render_docx(ctx: ReportContext, template: Path | None = None) -> bytes:
     core.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalize_docx(buffer.getvalue(), (stamp.year, stamp.month, stamp.day, 9, 0, 0))
+    return normalize_docx(
+        buffer.getvalue(),
+        (stamp.year, stamp.month, stamp.day, 9, 0, 0),
+        rewrite={"docProps/app.xml": lambda _: APP_XML},
+    )

@@ -1,40 +1,22 @@
-"""The one-way flow: YAML → loader → model → checks → context → renderers → files."""
+"""Render data files to .docx and .pdf: one file (render_file) or many in parallel worker
+processes (render_many). Each file's outcome is reported as it finishes; a failure never
+stops the others, never leaves a half-written pair, and Ctrl-C stops promptly."""
 
 from __future__ import annotations
 
-import dataclasses
+import os
+import signal
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from lawgov_gen.checks import run_checks
-from lawgov_gen.data.loader import Loaded, display_name, load
-from lawgov_gen.diagnostics import Diagnostic, sort_key
-from lawgov_gen.errors import DataError
-
-if TYPE_CHECKING:
-    from lawgov_gen.render.fonts import Fallback
-
-
-@dataclass
-class Checked:
-    """A loaded report with its findings (errors block rendering)."""
-
-    loaded: Loaded | None
-    findings: list[Diagnostic]
-
-    def blocking(self, strict: bool) -> list[Diagnostic]:
-        levels = ("error", "warning") if strict else ("error",)
-        return [d for d in self.findings if d.level in levels]
-
-
-def check_file(path: Path) -> Checked:
-    """Load and lint one data file; every problem is returned, nothing raised."""
-    try:
-        loaded = load(path)
-    except DataError as exc:
-        return Checked(None, sorted(exc.diagnostics, key=sort_key))
-    return Checked(loaded, sorted(run_checks(loaded), key=sort_key))
+from lawgov_gen.checks.runner import check_file
+from lawgov_gen.data.loader import display_name
+from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.errors import LawgovError
+from lawgov_gen.output import replace_together
+from lawgov_gen.render.templates import Templates
 
 
 @dataclass(frozen=True)
@@ -42,94 +24,112 @@ class RenderOptions:
     """What `render` writes and how."""
 
     out_dir: Path
+    templates: Templates
     docx: bool = True
     pdf: bool = False
-    template: Path | None = None
     strict: bool = False
+
+    def targets(self, path: Path) -> list[Path]:
+        """The files a data file renders to."""
+        suffixes = [*([".docx"] if self.docx else []), *([".pdf"] if self.pdf else [])]
+        return [self.out_dir / f"{path.stem}{suffix}" for suffix in suffixes]
 
 
 @dataclass
-class RenderResult:
-    """Files written and findings that did not block."""
+class Outcome:
+    """What happened to one file: outputs written, findings, or what stopped it."""
 
-    source: str
+    source: Path
     written: list[Path] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # a formatted LawgovError (not a data finding)
+    failed: bool = False
+
+    @property
+    def name(self) -> str:
+        return display_name(self.source)
 
 
-def render_file(path: Path, options: RenderOptions) -> RenderResult:
-    """Check, then render one data file; raise LawgovError before writing anything."""
-    from lawgov_gen.content.context import build_context
-    from lawgov_gen.output import write_atomic
+def render_file(path: Path, options: RenderOptions) -> Outcome:
+    """Check, then render one data file; never raises for bad input, writes nothing on
+    failure, and replaces the .docx and .pdf together."""
+    from lawgov_gen.render.docx import render_docx
+    from lawgov_gen.render.fonts import glyph_gaps
+    from lawgov_gen.render.pdf import render_pdf
 
-    checked = check_file(path)
-    blocking = checked.blocking(options.strict)
-    if blocking or checked.loaded is None:
-        raise DataError(as_errors(blocking or checked.findings))
-    ctx = build_context(checked.loaded)
-    outputs: list[tuple[Path, bytes]] = []
-    stem = path.stem
-    if options.docx:
-        from lawgov_gen.render.docx import render_docx
-
-        outputs.append((options.out_dir / f"{stem}.docx", render_docx(ctx, options.template)))
-    if options.pdf:
-        from lawgov_gen.render.pdf import render_pdf
-
-        pdf = render_pdf(ctx, options.template)
-        ignored = set(checked.loaded.data.report.ignore)
-        font_findings = [
-            d for d in fallback_diagnostics(checked.loaded, pdf.fallbacks) if d.rule not in ignored
-        ]
-        checked.findings.extend(font_findings)
-        stop = [d for d in font_findings if d.level == "error" or options.strict]
-        if stop:
-            raise DataError(as_errors(stop))
-        outputs.append((options.out_dir / f"{stem}.pdf", pdf.data))
-    # Everything is rendered before anything is written: a failure leaves no file.
-    for target, data in outputs:
-        write_atomic(target, data)
-    return RenderResult(display_name(path), [t for t, _ in outputs], checked.findings)
+    try:
+        checked = check_file(path, glyphs=glyph_gaps if options.pdf else None)
+        stop = checked.blocking(options.strict)
+        if stop or checked.context is None:
+            return Outcome(path, findings=stop or checked.findings, failed=True)
+        ctx = checked.context
+        outputs: list[tuple[Path, bytes]] = []
+        for target in options.targets(path):
+            render = render_docx if target.suffix == ".docx" else render_pdf
+            outputs.append((target, render(ctx, options.templates)))
+        # Everything is rendered before anything is written: a failure leaves no file.
+        replace_together(outputs)
+    except LawgovError as exc:
+        return Outcome(path, error=exc.format(), failed=True)
+    return Outcome(path, [t for t, _ in outputs], checked.findings)
 
 
-def as_errors(findings: list[Diagnostic]) -> list[Diagnostic]:
-    """Findings that stop a render are reported as errors (warnings under --strict)."""
-    return [dataclasses.replace(d, level="error") if d.level == "warning" else d for d in findings]
+def _worker_init(parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, workers ignore it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Terminated (by the parent's Ctrl-C or its death): unwind, so no temp file stays.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    _die_with_parent(parent)
 
 
-def fallback_diagnostics(loaded: Loaded, found: list[Fallback]) -> list[Diagnostic]:
-    """Each glyph fallback as a finding at the first place the character is written."""
-    from lawgov_gen.checks.registry import CheckInput
+def _die_with_parent(parent: int) -> None:
+    """SIGTERM this worker when the parent dies, even by SIGKILL (Linux prctl)."""
+    try:
+        import ctypes
 
-    texts = CheckInput(loaded).texts
-    out = []
-    for fb in found:
-        where = next((t for t in texts if fb.char in t.value), None)
-        path = where.path if where else ("report",)
-        font = f"{fb.role.label}字体 {fb.font.family} "
-        if fb.drawn_by is None:
-            level, rule, tail = (
-                "error",
-                "P2",
-                "没有任何已安装的字体能显示它，PDF 中将是空白方框：请安装含此字的字体",
-            )
-        else:
-            level, rule, tail = (
-                "warning",
-                "P1",
-                f"将改用 {fb.drawn_by.family} 显示，字形风格会不一致",
-            )
-        message = f"字符“{fb.char}”（U+{ord(fb.char):04X}）在{font}中没有：{tail}"
-        out.append(loaded.sources.locate(path, fb.char, 0, level, rule, message))
-    return out
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        sys.exit(1)
 
 
-def expand_inputs(items: list[Path]) -> list[Path]:
-    """Files as given; a folder means every *.yaml in it, sorted."""
-    out: list[Path] = []
-    for item in items:
-        if item.is_dir():
-            out.extend(sorted(p for p in item.glob("*.yaml") if p.is_file()))
-        else:
-            out.append(item)
-    return out
+def render_many(
+    paths: list[Path],
+    options: RenderOptions,
+    jobs: int,
+    on_done: Callable[[Outcome], None] = lambda _: None,
+) -> list[Outcome]:
+    """Render every file, reporting each outcome through `on_done` as it finishes.
+
+    Several files run over `jobs` worker processes. KeyboardInterrupt propagates after
+    the workers are stopped; files already written stay, none is half-written.
+    """
+    outcomes: list[Outcome] = []
+    if len(paths) == 1 or jobs == 1:
+        for path in paths:
+            outcomes.append(render_file(path, options))
+            on_done(outcomes[-1])
+        return outcomes
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    pool = context.Pool(min(jobs, len(paths)), _worker_init, (os.getpid(),))
+    try:
+        tasks = [(path, options) for path in paths]
+        for outcome in pool.imap_unordered(_render_task, tasks):
+            outcomes.append(outcome)
+            on_done(outcome)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+    return outcomes
+
+
+def _render_task(task: tuple[Path, RenderOptions]) -> Outcome:
+    return render_file(*task)

@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from lawgov_gen.checks.writing import INVISIBLE
+from lawgov_gen.content.context import ReportContext
 from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
+from lawgov_gen.render.elements import ROLE_OF_ELEMENT, STYLES
 
 FALLBACK = "Noto Serif CJK SC"
 
@@ -112,18 +115,45 @@ class FontFace:
         return i >= 0 and ord(ch) <= ends[i]
 
 
-@cache
-def installed_faces() -> tuple[FontFace, ...]:
-    """Every face fontconfig knows (empty when fontconfig is missing)."""
+_FC_FORMAT = "%{family}\t%{style}\t%{file}\t%{index}\t%{charset}\n"
+
+
+def _fc_list(pattern: str) -> tuple[FontFace, ...]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
     out = subprocess.run(
-        [fc_list, "--format", "%{family}\t%{style}\t%{file}\t%{index}\t%{charset}\n", ":lang=zh"],
+        [fc_list, "--format", _FC_FORMAT, pattern],
         capture_output=True,
         text=True,
         check=False,
     ).stdout
+    return _parse_faces(out)
+
+
+@cache
+def installed_faces() -> tuple[FontFace, ...]:
+    """Every face fontconfig knows that covers Chinese (empty when fontconfig is missing)."""
+    return _fc_list(":lang=zh")
+
+
+@cache
+def fallback_order(family: str) -> tuple[FontFace, ...]:
+    """The faces fontconfig tries for a family, in its order (Pango falls back the same
+    way), for characters no font of the role's stack has: emoji, symbols."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return ()
+    out = subprocess.run(
+        [fc_match, "-s", "--format", _FC_FORMAT, family],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return _parse_faces(out)
+
+
+def _parse_faces(out: str) -> tuple[FontFace, ...]:
     faces = []
     for line in out.splitlines():
         parts = line.split("\t")
@@ -163,9 +193,6 @@ class Resolved:
         )
 
 
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-
-
 @cache
 def face_from_file(path: Path) -> FontFace | None:
     """The first face of a font file the user points at, read by fc-query."""
@@ -173,19 +200,10 @@ def face_from_file(path: Path) -> FontFace | None:
     if fc_query is None:
         return None
     out = subprocess.run(
-        [fc_query, "--format", "%{family}\t%{style}\t%{file}\t%{index}\t%{charset}\n", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
+        [fc_query, "--format", _FC_FORMAT, str(path)], capture_output=True, text=True, check=False
     ).stdout
-    for line in out.splitlines():
-        parts = line.split("\t")
-        if len(parts) == 5:
-            families, styles, file, index, charset = parts
-            return FontFace(
-                families.split(",")[0], styles.split(",")[0], Path(file), int(index or 0), charset
-            )
-    return None
+    faces = _parse_faces(out)
+    return faces[0] if faces else None
 
 
 def user_family(role: Role) -> str:
@@ -211,18 +229,94 @@ class Fallback:
     font: FontFace
     drawn_by: FontFace | None
 
+    @property
+    def role_label(self) -> str:
+        return self.role.label
+
+    @property
+    def font_family(self) -> str:
+        return self.font.family
+
+    @property
+    def drawn_by_family(self) -> str | None:
+        return self.drawn_by.family if self.drawn_by else None
+
 
 def fallbacks(resolved: Resolved, text: str) -> list[Fallback]:
-    """Characters of `text` the role's font cannot draw, each with its replacement face."""
+    """Characters of `text` the role's font cannot draw, each with its replacement face:
+    the role's own stack first, then any installed face (as fontconfig falls back)."""
     if resolved.face is None:
         return []
     out = []
     for ch in sorted(set(text)):
-        if ch.isspace() or resolved.face.covers(ch):
+        if ch.isspace() or ch in INVISIBLE or resolved.face.covers(ch):
             continue
         drawn_by = next((f for f in resolved.stack[1:] if f.covers(ch)), None)
+        if drawn_by is None:
+            # Pango asks fontconfig for an "emoji" font for emoji, else falls back as the family does
+            order = fallback_order("emoji") if is_emoji(ch) else ()
+            order += fallback_order(resolved.face.family)
+            drawn_by = next((f for f in order if f.covers(ch)), None)
         out.append(Fallback(resolved.role, ch, resolved.face, drawn_by))
     return out
+
+
+PAGE_NUMBER_TEXT = "— 0123456789"
+# Code point blocks Pango itemizes as emoji (Unicode's Emoji_Presentation lives mostly here).
+_EMOJI_BLOCKS = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
+
+
+def is_emoji(ch: str) -> bool:
+    """Whether a character is in a block Pango draws with an emoji font."""
+    return any(lo <= ord(ch) <= hi for lo, hi in _EMOJI_BLOCKS)
+
+
+def role_texts(ctx: ReportContext) -> dict[str, str]:
+    """The characters each font role has to draw, from the context's printed texts."""
+    texts = {role.key: "" for role in ROLES}
+    texts["page_number"] = PAGE_NUMBER_TEXT
+    for element, text in ctx.printed_texts():
+        role = ROLE_OF_ELEMENT.get(element)
+        if role is not None:
+            texts[role] += text
+    return texts
+
+
+def glyph_gaps(ctx: ReportContext) -> list[Fallback]:
+    """Every character of the report its role's font lacks (the P1/P2 probe); empty when
+    no Chinese font is installed at all (rendering then refuses, see require_pdf_fonts)."""
+    resolved = {role.key: resolve(role, ctx.fonts, ctx.font_files.get(role.key)) for role in ROLES}
+    texts = role_texts(ctx)
+    return [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
+
+
+def fonts_css(ctx: ReportContext) -> str:
+    """Font families per role (the user's files first), one rule per role generated from
+    the element table; kept out of the autoescaped HTML."""
+    stacks = {r.key: css_stack(r, ctx.fonts) for r in ROLES}
+    faces = ""
+    for key, path in ctx.font_files.items():
+        role = ROLE_BY_KEY[key]
+        weight = "bold" if role.bold else "normal"
+        faces += (
+            f'@font-face {{ font-family: "{user_family(role)}"; src: url("{path.as_uri()}"); '
+            f"font-weight: {weight}; }}\n"
+        )
+        stacks[key] = f'"{user_family(role)}", {stacks[key]}'
+    rules = ""
+    for role in ROLES:
+        selectors = [s.css for s in STYLES if s.role == role.key and s.css]
+        boxes = [s for s in selectors if s.startswith("@page")]
+        plain = [s for s in selectors if not s.startswith("@page")]
+        if role.key == "body":
+            plain.insert(0, "html")
+        weight = " font-weight: bold;" if role.bold else ""
+        if plain:
+            rules += f"{', '.join(plain)} {{ font-family: {stacks[role.key]};{weight} }}\n"
+        for box in boxes:
+            page, margin = box.rsplit(" ", 1)
+            rules += f"{page} {{ {margin} {{ font-family: {stacks[role.key]}; }} }}\n"
+    return faces + rules
 
 
 def harfbuzz_subset_available() -> bool:
@@ -236,7 +330,7 @@ def require_pdf_fonts(
     """Resolve every role; refuse clearly when the machine cannot make a proper PDF."""
     if not harfbuzz_subset_available():
         raise FontProblem(
-            "错误 缺少 HarfBuzz 字体子集库：请安装 libharfbuzz-subset0"
+            "缺少 HarfBuzz 字体子集库：请安装 libharfbuzz-subset0"
             "（sudo apt install libharfbuzz-subset0），否则生成 PDF 会慢数十倍"
         )
     files = files or {}
@@ -244,11 +338,12 @@ def require_pdf_fonts(
     for key, path in files.items():
         if not resolved[key].from_file:
             raise FontProblem(
-                f"{path}: 错误 无法读取这个字体文件（report.fonts.files.{key}）：请确认它是完好的 .ttf/.otf 字体"
+                f"无法读取这个字体文件（report.fonts.files.{key}）：请确认它是完好的 .ttf/.otf 字体",
+                path=path,
             )
     if all(r.face is None for r in resolved.values()):
         raise FontProblem(
-            "错误 没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"
+            "没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"
             "或 sudo apt install fonts-noto-cjk"
         )
     return resolved

@@ -1,11 +1,130 @@
-"""Where the built-in templates live: inside the package, read with importlib.resources."""
+"""The one template resolver: which Word template and which HTML/CSS folders a render
+uses, decided once before anything renders; and the confined loader that reads them."""
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+
+from jinja2 import BaseLoader, Environment, TemplateNotFound
+
+from lawgov_gen.errors import TemplateProblem
+
+WORD_TEMPLATE = "report.docx"
+HTML_TEMPLATE = "report.html"
+CSS_FILE = "report.css"
+BUILTIN_PREFIX = "builtin/"
 
 
 def builtin_template_dir() -> Path:
     """The built-in templates folder (report.docx, report.html, report.css)."""
     return Path(str(files("lawgov_gen") / "templates"))
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The templates of one run: the Word template, and the HTML/CSS search path
+    (the user's folder first, the built-in one last)."""
+
+    word: Path
+    html_dirs: tuple[Path, ...]
+
+    @property
+    def css_files(self) -> list[Path]:
+        """Built-in CSS first, then the user's on top: a user stylesheet only states what differs."""
+        return [d / CSS_FILE for d in reversed(self.html_dirs) if (d / CSS_FILE).is_file()]
+
+
+def _check_docx(path: Path) -> Path:
+    if path.suffix.lower() != ".docx":
+        raise TemplateProblem(
+            "Word 模板必须是 .docx 文件（不支持 .doc、.dotx 或其他格式）", path=path
+        )
+    if not path.is_file():
+        raise TemplateProblem("模板文件不存在", path=path)
+    if not zipfile.is_zipfile(path):
+        raise TemplateProblem("不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）", path=path)
+    return path
+
+
+def resolve_templates(user: Path | None, *, docx: bool, pdf: bool) -> Templates:
+    """The templates for the requested outputs; a `--template` that does not exist, or
+    that gives nothing for a requested output, is an error (never a silent fall-back)."""
+    builtin = builtin_template_dir().resolve()
+    if user is None:
+        return Templates(builtin / WORD_TEMPLATE, (builtin,))
+    if not user.exists():
+        raise TemplateProblem("--template 指定的模板不存在：请检查路径", path=user)
+    if user.is_file():
+        _check_docx(user)
+        if pdf:
+            raise TemplateProblem(
+                "这是 Word 模板，不能用于 PDF：生成 PDF 时 --template 请给出含 report.html 或 "
+                "report.css 的文件夹（可同时放入 report.docx），或加 --no-docx 并去掉 --template",
+                path=user,
+            )
+        return Templates(user, (builtin,))
+    folder = user.resolve()
+    word = folder / WORD_TEMPLATE
+    if docx and not word.exists():
+        raise TemplateProblem(
+            f"模板文件夹中没有 {WORD_TEMPLATE}，无法生成 Word 文件：请放入 report.docx"
+            "（可用 lawgov-gen init --templates 导出内置模板），或加 --pdf --no-docx 只生成 PDF",
+            path=user,
+        )
+    if pdf and not ((folder / HTML_TEMPLATE).is_file() or (folder / CSS_FILE).is_file()):
+        raise TemplateProblem(
+            f"模板文件夹中没有 {HTML_TEMPLATE} 或 {CSS_FILE}，无法用于 PDF：请放入其中之一"
+            "（可用 lawgov-gen init --templates 导出内置模板）",
+            path=user,
+        )
+    return Templates(
+        _check_docx(user / WORD_TEMPLATE) if docx else builtin / WORD_TEMPLATE, (folder, builtin)
+    )
+
+
+def confined(root: Path, name: str) -> Path | None:
+    """`name` inside `root` with symlinks resolved, or None when its real path leaves it."""
+    if "\\" in name or name.startswith("/") or "\x00" in name:
+        return None
+    try:
+        target = (root / name).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return target if root in target.parents and target.is_file() else None
+
+
+class ConfinedLoader(BaseLoader):
+    """Templates from the search path (user first, built-in last), and the built-in one
+    as "builtin/report.html" for `{% extends %}`; nothing whose real path leaves its folder."""
+
+    def __init__(self, dirs: tuple[Path, ...]) -> None:
+        self.dirs = tuple(d.resolve() for d in dirs)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        dirs = self.dirs
+        name = template
+        if template.startswith(BUILTIN_PREFIX):
+            dirs, name = self.dirs[-1:], template.removeprefix(BUILTIN_PREFIX)
+        for root in dirs:
+            path = confined(root, name)
+            if path is None:
+                continue
+            try:
+                source = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateProblem("模板不是 UTF-8 编码：请另存为 UTF-8", path=path) from None
+            except OSError:
+                continue
+            mtime = path.stat().st_mtime
+
+            def unchanged(p: Path = path, m: float = mtime) -> bool:
+                return p.stat().st_mtime == m
+
+            return source, str(path), unchanged
+        raise TemplateNotFound(template)

@@ -1,0 +1,153 @@
+"""`init`, `diff`, `schema` and `fonts`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lawgov_gen.cli.chinese import ChineseCommand, DescribedArgument
+from lawgov_gen.cli.echo import say
+from lawgov_gen.cli.options import format_option
+
+
+@click.command(cls=ChineseCommand)
+@click.argument(
+    "file",
+    required=False,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    cls=DescribedArgument,
+    help="要新建的数据文件（.yaml 或 .yml）",
+)
+@click.option(
+    "--org",
+    metavar="名称",
+    default="示例县示例镇人民政府",
+    show_default=True,
+    help="发文机关全称（署名）。",
+)
+@click.option(
+    "--short",
+    metavar="简称",
+    default=None,
+    help="简称，用于标题，如“示例镇”（默认取机关名中的乡镇名）。",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    metavar="YYYY",
+    help="报告年度（默认：上一年）。",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="目录",
+    help="不新建数据文件，而是把内置模板 report.docx、report.html、report.css 导出到该文件夹，供修改样式后用 --template 使用。",
+)
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+def init(
+    file: Path | None,
+    org: str,
+    short: str | None,
+    year: int | None,
+    templates_dir: Path | None,
+    force: bool,
+) -> int:
+    """新建一份带注释的完整数据文件，可直接检查和生成；或导出内置模板。
+
+    \b
+    示例：
+      lawgov-gen init 青禾镇.yaml --org 示例县青禾镇人民政府 --short 青禾镇 --year 2024
+      lawgov-gen init --templates 我的模板
+    """
+    from lawgov_gen.commands.starter import export_templates, write_starter
+
+    if templates_dir is not None:
+        if file is not None:
+            raise click.UsageError("--templates 导出模板时不新建数据文件：请去掉 FILE")
+        for written in export_templates(templates_dir, force):
+            say(f"已导出 {written}")
+        say(f"修改样式后使用：lawgov-gen render 报告.yaml --pdf --template {templates_dir}")
+        return 0
+    if file is None:
+        raise click.UsageError("缺少参数 FILE（要新建的数据文件），或用 --templates 目录 导出模板")
+    path = write_starter(file, org=org, short=short, year=year, force=force)
+    say(f"已创建 {path}，下一步：lawgov-gen check {path}")
+    return 0
+
+
+@click.command(cls=ChineseCommand)
+@click.argument(
+    "old",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD",
+    cls=DescribedArgument,
+    help="上一年的数据文件",
+)
+@click.argument(
+    "new",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="NEW",
+    cls=DescribedArgument,
+    help="本年的数据文件",
+)
+@format_option(["table", "csv"], "输出格式：终端表格或 CSV。")
+def diff(old: Path, new: Path, fmt: str) -> int:
+    """对比两年的数据文件：各项指标并列及增减，各部分新增、删除的条目（供审阅会使用）。
+
+    \b
+    示例：
+      lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml
+      lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml --format csv > 对比.csv
+    """
+    from lawgov_gen.commands.diff import diff_reports, format_csv, format_table
+    from lawgov_gen.data.loader import load
+
+    result = diff_reports(load(old, with_previous=False), load(new, with_previous=False))
+    if fmt == "csv":
+        say(format_csv(result), nl=False)
+    else:
+        say(format_table(result))
+    return 0
+
+
+@click.command(cls=ChineseCommand)
+def schema() -> int:
+    """输出数据文件的 JSON Schema（供编辑器补全和校验）。
+
+    \b
+    示例：
+      lawgov-gen schema > lawgov-gen.schema.json
+      # 在 YAML 第一行写：# yaml-language-server: $schema=lawgov-gen.schema.json
+    """
+    from lawgov_gen.data.json_schema import schema_json
+
+    say(schema_json())
+    return 0
+
+
+@click.command(cls=ChineseCommand)
+@click.argument(
+    "file",
+    required=False,
+    type=click.Path(path_type=Path),
+    metavar="[FILE]",
+    cls=DescribedArgument,
+    help="可选：数据文件，列出其中字体缺字及替代字体",
+)
+def fonts(file: Path | None) -> int:
+    """显示 PDF 各字体角色使用的字体及文件；给出 FILE 时列出字体缺字及替代字体。
+
+    \b
+    示例：
+      lawgov-gen fonts
+      lawgov-gen fonts 青禾镇.yaml
+    """
+    from lawgov_gen.commands.fonts_report import fonts_report
+
+    text, ok = fonts_report(file)
+    say(text)
+    return 0 if ok else 1

@@ -1,0 +1,60 @@
+"""Input expansion: files as given, a folder as every report in it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from lawgov_gen.data.loader import display_name, is_catalog_file, resolve_reference
+from lawgov_gen.data.reading import parse_yaml, read_text
+from lawgov_gen.data.source_map import SourceFile
+from lawgov_gen.errors import LawgovError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _included_by(files: list[Path]) -> set[Path]:
+    """The files that another file of the folder includes (parts, not reports)."""
+    out: set[Path] = set()
+    for path in files:
+        text, _ = read_text(path, str(path))
+        if text is None:
+            continue
+        data = parse_yaml(SourceFile(str(path), path, text))[0]
+        refs = data.get("include", []) if isinstance(data, dict) else []
+        for ref in refs if isinstance(refs, list) else []:
+            if isinstance(ref, str):
+                target, _why = resolve_reference(ref, path)
+                if target is not None:
+                    out.add(target)
+    return out
+
+
+def expand_inputs(items: list[Path]) -> list[Path]:
+    """Files as given; a folder means every *.yaml and *.yml in it (sorted), except
+    indicator catalogues and files that another file of the folder includes."""
+    out: list[Path] = []
+    for item in items:
+        if not item.is_dir():
+            out.append(item)
+            continue
+        found = sorted(
+            p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+        )
+        skip = _included_by(found)
+        out.extend(p for p in found if p.resolve() not in skip and not is_catalog_file(p))
+    return out
+
+
+def refuse_same_stem(paths: list[Path], suffix_note: str = "") -> None:
+    """Two inputs with the same file name would write the same output file: refuse."""
+    by_stem: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        by_stem[path.stem].append(path)
+    clashes = [group for group in by_stem.values() if len(group) > 1]
+    if clashes:
+        names = "；".join("、".join(display_name(p) for p in group) for group in clashes)
+        raise LawgovError(
+            f"这些输入文件同名，会写到同一个输出文件，后一个会覆盖前一个：{names}。"
+            f"请分别用不同的 -o 文件夹生成，或改名{suffix_note}"
+        )

@@ -1,0 +1,143 @@
+"""`render` and `check`: the data files to Word and PDF, and the findings about them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from lawgov_gen.cli.chinese import ChineseCommand
+from lawgov_gen.cli.echo import Progress, say
+from lawgov_gen.cli.inputs import expand_inputs, refuse_same_stem
+from lawgov_gen.cli.options import FILES, format_option, output_dir_option
+from lawgov_gen.diagnostics import Diagnostic
+
+
+def _inputs(files: tuple[Path, ...]) -> list[Path]:
+    paths = expand_inputs(list(files))
+    if not paths:
+        raise click.UsageError("没有找到任何 .yaml 或 .yml 文件")
+    return paths
+
+
+@click.command(cls=ChineseCommand)
+@FILES
+@output_dir_option("输出文件夹（不存在时自动创建）。")
+@click.option("--pdf", is_flag=True, help="同时生成 PDF。")
+@click.option("--no-docx", is_flag=True, help="不生成 Word 文件。")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    metavar="路径",
+    help="自定义模板：.docx 文件（Word），或含 report.docx、report.html、report.css 的文件夹。",
+)
+@click.option("--strict", is_flag=True, help="把检查警告也当作错误。")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="并行进程数（默认：CPU 核数）。",
+)
+def render(
+    files: tuple[Path, ...],
+    out_dir: Path,
+    pdf: bool,
+    no_docx: bool,
+    template: Path | None,
+    strict: bool,
+    jobs: int | None,
+) -> int:
+    """检查并生成报告：每个 FILE 生成 <文件名>.docx，加 --pdf 再生成 <文件名>.pdf。
+
+    FILE 可以是文件夹，表示其中所有 *.yaml、*.yml。有错误时不生成该文件，也不会覆盖已有的文件；
+    同一报告的 .docx 和 .pdf 一起更新。
+
+    \b
+    示例：
+      lawgov-gen render 青禾镇.yaml --pdf -o 输出
+      lawgov-gen render 各乡镇/ --pdf --jobs 4
+    """
+    from lawgov_gen.render.files import Outcome, RenderOptions, render_many
+    from lawgov_gen.render.templates import resolve_templates
+
+    if no_docx and not pdf:
+        raise click.UsageError("--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件")
+    paths = _inputs(files)
+    refuse_same_stem(paths)
+    templates = resolve_templates(template, docx=not no_docx, pdf=pdf)
+    options = RenderOptions(out_dir, templates, docx=not no_docx, pdf=pdf, strict=strict)
+    progress = Progress(len(paths), "生成中")
+
+    def report(outcome: Outcome) -> None:
+        progress.clear()
+        for d in outcome.findings:
+            say(d.format(), err=True)
+        if outcome.error:
+            say(outcome.error, err=True)
+        for written in outcome.written:
+            say(f"已生成 {written}")
+        progress.step()
+
+    done: list[Outcome] = []
+    progress.start()
+    try:
+        done = render_many(paths, options, jobs or os.cpu_count() or 1, on_done=report)
+    except KeyboardInterrupt:
+        progress.clear()
+        say(
+            f"\n已中止：{len(paths)} 个文件中已处理 {progress.done} 个（已生成的文件见上），其余未生成。",
+            err=True,
+        )
+        raise
+    progress.clear()
+    return 1 if any(o.failed for o in done) else 0
+
+
+@click.command(cls=ChineseCommand)
+@FILES
+@click.option("--strict", is_flag=True, help="有警告也以状态 1 退出。")
+@format_option(["text", "json", "github"], "输出格式：文本、JSON 或 GitHub Actions 注释。")
+def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
+    """检查数据文件：结构、日期期限、数字一致性、标点用字，不生成文件。
+
+    每个问题一行：文件:行:列: 级别 规则 说明。有错误（或 --strict 下有警告）时以状态 1 退出。
+    已安装 PDF 字体时，也检查 PDF 中显示不了的字（P1、P2）。
+
+    \b
+    示例：
+      lawgov-gen check 青禾镇.yaml
+      lawgov-gen check 各乡镇/ --strict --format json
+      lawgov-gen check 各乡镇/ --format github
+    """
+    from lawgov_gen.checks.runner import check_file
+    from lawgov_gen.render.fonts import glyph_gaps
+
+    findings: list[Diagnostic] = []
+    blocking = False
+    paths = _inputs(files)
+    for path in paths:
+        checked = check_file(path, glyphs=glyph_gaps)
+        findings.extend(checked.findings)
+        blocking = blocking or bool(checked.blocking(strict))
+        if fmt == "text":
+            for d in checked.findings:
+                say(d.format())
+    if fmt == "json":
+        say(json.dumps([d.as_json() for d in findings], ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        for d in findings:
+            say(d.github_annotation())
+    elif sys.stdout is not None and sys.stdout.isatty():
+        counts = {
+            level: sum(1 for d in findings if d.level == level)
+            for level in ("error", "warning", "info")
+        }
+        say(
+            f"检查了 {len(paths)} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
+        )
+    return 1 if blocking else 0

@@ -1,0 +1,120 @@
+"""Where each value of a data file stands: its file, its span, and the way back from an
+index inside a string value to the line and column the clerk typed it at."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lawgov_gen.diagnostics import Diagnostic, Level
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceFile:
+    """The text of one data file and the name used for it in messages."""
+
+    name: str
+    path: Path
+    text: str
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # YAML breaks lines at \n, \r\n and a lone \r alike
+        return [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))]
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a character index in the text."""
+        starts = self._line_starts
+        line = bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Where a value stands: its file and the character span of its YAML node."""
+
+    source: SourceFile
+    start: int
+    end: int
+
+    @property
+    def line(self) -> int:
+        return self.source.line_col(self.start)[0]
+
+    @property
+    def col(self) -> int:
+        return self.source.line_col(self.start)[1]
+
+
+def source_index(raw: str, start: int, end: int, value: str, index: int) -> int | None:
+    """The index in the raw YAML text of character `index` of a scalar's value.
+
+    The value's characters appear in the raw text in order (block scalars drop the
+    indentation, quoted scalars their quotes and escapes), so they are matched one by
+    one; None when the raw text cannot be aligned (an escape such as \\u4e00).
+    """
+    pos = start
+    for i, ch in enumerate(value[: index + 1]):
+        if ch in "\n ":
+            # folding turns line breaks into spaces and back: skip, do not align
+            if i == index:
+                return _skip_to(raw, pos, end, ch)
+            continue
+        found = raw.find(ch, pos, end)
+        if found < 0:
+            return None
+        if i == index:
+            return found
+        pos = found + 1
+    return None
+
+
+def _skip_to(raw: str, pos: int, end: int, ch: str) -> int | None:
+    found = raw.find(ch, pos, end)
+    return None if found < 0 else found
+
+
+@dataclass
+class SourceMap:
+    """Positions of every key path of the (merged) data, across included files."""
+
+    positions: dict[KeyPath, Pos] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Pos] = field(default_factory=dict)
+    root: SourceFile | None = None
+
+    def at(self, path: KeyPath, key: bool = False) -> Pos | None:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        for n in range(len(path), -1, -1):
+            pos = table.get(path[:n]) or (self.positions.get(path[:n]) if key else None)
+            if pos is not None:
+                return pos
+        return None
+
+    def diag(
+        self, path: KeyPath, level: Level, rule: str, message: str, *, key: bool = False
+    ) -> Diagnostic:
+        """A diagnostic pointing at the value (or key) of `path`."""
+        pos = self.at(path, key=key)
+        if pos is None:
+            name = self.root.name if self.root else "?"
+            return Diagnostic(name, 1, 1, level, rule, message)
+        return Diagnostic(pos.source.name, pos.line, pos.col, level, rule, message)
+
+    def diag_in(
+        self, path: KeyPath, value: str, index: int, level: Level, rule: str, message: str
+    ) -> Diagnostic:
+        """A diagnostic at character `index` of the string `value` that stands at `path`."""
+        pos = self.positions.get(path)
+        if pos is None:
+            return self.diag(path, level, rule, message)
+        found = source_index(pos.source.text, pos.start, pos.end, value, index)
+        if found is None:
+            return self.diag(path, level, rule, message)
+        line, col = pos.source.line_col(found)
+        return Diagnostic(pos.source.name, line, col, level, rule, message)

@@ -1,0 +1,96 @@
+"""`lawgov-gen init`: a valid starter whatever the names are, whose samples are not
+silently accepted; and the built-in templates exported for restyling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import check_lines, invoke
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(in_tmp: Path) -> None:
+    """Every test runs in its temporary folder: printed paths are relative."""
+
+
+@pytest.mark.parametrize(
+    "org",
+    [
+        "示例县#青禾镇人民政府",
+        "示例县: 青禾镇人民政府",
+        "示例县'青禾\"镇人民政府",
+        "示例县{青禾}镇[人民]政府",
+        "- 示例县青禾镇人民政府 &a *b !c %d @e `f",
+    ],
+)
+def test_init_org_with_yaml_syntax_keeps_the_text(org: str) -> None:
+    result = invoke("init", "a.yaml", "--org", org, "--short", "青禾镇", "--year", "2024")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(Path("a.yaml").read_text("utf-8"))
+    assert data["report"]["org"] == org
+    assert invoke("render", "a.yaml").exit_code == 0
+
+
+def test_init_derives_the_addressees_from_org() -> None:
+    invoke("init", "a.yaml", "--org", "示例市示例区青禾街道办事处", "--year", "2024")
+    data = yaml.safe_load(Path("a.yaml").read_text("utf-8"))
+    assert data["report"]["to"] == ["中共示例市示例区委员会", "示例市示例区人民政府"]
+    invoke("init", "b.yaml", "--org", "示例县青禾镇人民政府", "--year", "2024")
+    assert yaml.safe_load(Path("b.yaml").read_text("utf-8"))["report"]["to"] == [
+        "中共示例县委员会",
+        "示例县人民政府",
+    ]
+
+
+def test_s8_starter_samples_not_replaced() -> None:
+    invoke("init", "a.yaml", "--org", "青禾镇人民政府", "--year", "2024")
+    code, out = check_lines("a.yaml")
+    assert code == 0
+    assert out[:2] == [
+        "a.yaml:13:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
+        "a.yaml:13:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
+    ]
+    assert "a.yaml:23:43: 警告 S8 “调解矛盾纠纷”仍是 init 生成的示例数字 100：请填写实际数字" in out
+    assert any(
+        "S8 这是 init 生成的示例文字，还没有改：“把法治政府建设纳入经济社会发展总" in ln
+        for ln in out
+    )
+    assert check_lines("a.yaml", "--strict")[0] == 1
+    # replaced: quiet
+    text = Path("a.yaml").read_text("utf-8")
+    for old, new in (
+        ("某某县", "示例县"),
+        ("value: 100", "value: 130"),
+        ("value: 96", "value: 120"),
+        ("value: 20,", "value: 21,"),
+        ("value: 3000", "value: 2500"),
+        ("value: 10,", "value: 12,"),
+    ):
+        text = text.replace(old, new)
+    Path("a.yaml").write_text(text, encoding="utf-8")
+    assert not any("示例数字" in ln or "主送机关" in ln for ln in check_lines("a.yaml")[1])
+
+
+def test_init_yml_name_counts_in_folders() -> None:
+    Path("towns").mkdir()
+    assert invoke("init", "towns/甲镇.yml", "--year", "2024").exit_code == 0
+    result = invoke("render", "towns", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "已生成 out/甲镇.docx\n"
+
+
+def test_init_templates_exports_the_builtin_ones() -> None:
+    from lawgov_gen.render.templates import builtin_template_dir
+
+    result = invoke("init", "--templates", "我的模板")
+    assert result.exit_code == 0, result.stderr
+    for name in ("report.docx", "report.html", "report.css"):
+        assert (Path("我的模板") / name).read_bytes() == (
+            builtin_template_dir() / name
+        ).read_bytes()
+    assert invoke("init", "--templates", "我的模板").exit_code == 1  # no overwrite without --force
+    invoke("init", "a.yaml", "--year", "2024")
+    assert invoke("render", "a.yaml", "--pdf", "--template", "我的模板").exit_code == 0
