@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -59,14 +60,15 @@ def usage_message(exc: click.UsageError) -> str:
             return f"选项 {exc.option_name} 不接受值"
         return f"选项 {exc.option_name} 用法不对"
     message = exc.message
-    m = re.fullmatch(r"No such command '(.+)'\.(?: Did you mean '(.+)'\?)?", message, flags=re.S)
+    m = re.fullmatch(r"No such command '(.+)'\..*", message, flags=re.S)
     if m:
-        text = f"没有命令“{m.group(1)}”"
-        return text + (
-            f"，是否想用“{m.group(2)}”？"
-            if m.group(2)
-            else "：运行 lawgov-gen --help 查看可用的命令"
-        )
+        name = m.group(1)
+        group = exc.ctx.command if exc.ctx is not None else None
+        names = group.list_commands(exc.ctx) if isinstance(group, click.Group) and exc.ctx else []
+        near = difflib.get_close_matches(name, names, n=1)
+        if near:
+            return f"没有命令“{name}”，是否想用“{near[0]}”？"
+        return f"没有命令“{name}”：运行 lawgov-gen --help 查看可用的命令"
     m = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", message, flags=re.S)
     if m:
         return f"多余的参数：{m.group(1)}"

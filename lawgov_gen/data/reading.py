@@ -123,12 +123,13 @@ def parse_yaml(
             value = constructor.construct_object(node)
         except (ValueError, OverflowError):
             err(node.start_mark.index, _bad_scalar(node), "SCHEMA")
-            return None
+            return UNREADABLE
         except yaml.YAMLError:
             err(node.start_mark.index, special_tag_message(node.tag), "SCHEMA")
             return None
         if isinstance(value, str):
-            return _join_surrogates(value, node, err)
+            joined = _join_surrogates(value, node, err)
+            return UNREADABLE if joined is None else joined
         return value
 
     def build(node: yaml.Node, path: KeyPath) -> Any:
@@ -224,6 +225,17 @@ def _compose(text: str) -> yaml.Node | None:
         finally:
             loader.dispose()
     return None
+
+
+class Unreadable:
+    """Stands for a scalar the reader already reported (a date that does not exist), so
+    validation does not report it again as a missing or wrong value."""
+
+    def __repr__(self) -> str:
+        return "已报告的错误值"
+
+
+UNREADABLE = Unreadable()
 
 
 class _TooLarge(Exception):

@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.reading import Unreadable
 from lawgov_gen.data.source_map import KeyPath, SourceMap
+from lawgov_gen.data.yaml_messages import hint_for_line
 from lawgov_gen.diagnostics import Diagnostic
 
 _TYPE_WORDS = {
@@ -62,6 +64,8 @@ def validation_diagnostics(
     out: list[Diagnostic] = []
     seen: set[KeyPath] = set()
     for error in exc.errors():
+        if isinstance(error.get("input"), Unreadable):
+            continue  # the reader already said what is wrong with this value
         loc: KeyPath = tuple(x for x in error["loc"] if not _is_union_tag(x))
         if loc in seen:
             continue
@@ -75,7 +79,9 @@ def validation_diagnostics(
             choices = list(parent.model_fields) if parent else []
             near = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
             hint = f"是否想写“{near[0]}”？" if near else f"可用的键：{'、'.join(choices)}"
-            out.append(sources.diag(loc, "error", "SCHEMA", f"未知的键“{name}”：{hint}", key=True))
+            cause = _invisible_cause(sources, loc)
+            message = f"未知的键“{name}”：{cause or hint}"
+            out.append(sources.diag(loc, "error", "SCHEMA", message, key=True))
             continue
         if kind == "missing":
             out.append(sources.diag(loc[:-1], "error", "SCHEMA", f"缺少必填项“{name}”：请补上"))
@@ -107,6 +113,14 @@ def validation_diagnostics(
             msg = f"“{name}”的值不正确"
         out.append(sources.diag(loc, "error", "SCHEMA", msg))
     return out
+
+
+def _invisible_cause(sources: SourceMap, loc: KeyPath) -> str:
+    """Why a key that looks right is unknown: full-width indentation, a comma in {…}."""
+    pos = sources.key_positions.get(loc)
+    if pos is None:
+        return ""
+    return hint_for_line(pos.source.text, pos.start).removeprefix("。原因：")
 
 
 def _is_union_tag(x: Any) -> bool:

@@ -1,0 +1,327 @@
+"""Inputs clerks and CI jobs really produce: each gets `path:line:col: 错误 …` in Chinese,
+exit 1, no traceback, no internal-error line and no output file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import MINIMAL, check_lines, invoke, minimal_text
+
+Minimal = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(in_tmp: Path) -> None:
+    """Every test runs in its temporary folder: printed paths are relative."""
+
+
+def refused(*args: str) -> list[str]:
+    """Run the CLI, expect exit 1, no traceback and no output file; return stderr lines."""
+    before = set(Path().rglob("*"))
+    result = invoke(*args)
+    assert result.exit_code == 1, result.output
+    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr
+    assert set(Path().rglob("*")) == before
+    return result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("date", ["2025-02-30", "0000-01-01", "2025-13-01"])
+def test_dates_that_do_not_exist(minimal: Minimal, date: str) -> None:
+    minimal(("date: 2025-02-20", f"date: {date}"))
+    message = f"日期“{date}”不存在：请写成实际存在的日期，如 2025-02-26"
+    assert refused("render", "report.yaml") == [f"report.yaml:6:9: 错误 SCHEMA {message}"]
+
+
+def test_an_empty_date_says_it_is_not_filled_in(minimal: Minimal) -> None:
+    minimal(("date: 2025-02-20", "date:"))
+    assert check_lines("report.yaml") == (
+        1,
+        ["report.yaml:6:8: 错误 SCHEMA “report.date”应为日期，格式如 2025-02-26，现在是“空值”"],
+    )
+
+
+def test_a_hundred_and_more_items_are_numbered(minimal: Minimal) -> None:
+    plans = "plans:\n" + "".join(
+        f"  - title: 第{i}项安排\n    text: 落实。\n" for i in range(1, 103)
+    )
+    minimal(("plans:\n  - title: 提升依法行政能力\n    text: 健全依法决策机制。\n", plans))
+    assert invoke("render", "report.yaml").exit_code == 0
+    import docx
+
+    texts = [p.text for p in docx.Document("report.docx").paragraphs]
+    assert "（一百）第100项安排" in texts and "（一百零二）第102项安排" in texts
+
+
+def test_a_fifo_is_refused_without_hanging() -> None:
+    os.mkfifo("report.yaml")
+    assert check_lines("report.yaml") == (
+        1,
+        ["report.yaml:1:1: 错误 YAML 不是普通文件（设备、管道等）：请给出 .yaml 数据文件"],
+    )
+    assert refused("render", "report.yaml") == [
+        "report.yaml:1:1: 错误 YAML 不是普通文件（设备、管道等）：请给出 .yaml 数据文件"
+    ]
+
+
+def test_dev_zero_is_refused() -> None:
+    result = invoke("check", "/dev/zero")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "/dev/zero:1:1: 错误 YAML 不是普通文件（设备、管道等）：请给出 .yaml 数据文件\n",
+    )
+
+
+def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lawgov_gen", *args], capture_output=False, text=True, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
+
+
+def test_stdout_full_is_a_message_and_exit_1() -> None:
+    Path("report.yaml").write_text(minimal_text(("，成功率", ",成功率")), encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "lawgov_gen", "check", "report.yaml"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert out.returncode == 1
+    assert out.stderr == "错误 无法写出到标准输出：磁盘空间已满：请清理磁盘后重试\n"
+
+
+def test_stdout_closed_is_a_message_and_exit_1() -> None:
+    Path("report.yaml").write_text(minimal_text(("，成功率", ",成功率")), encoding="utf-8")
+    out = subprocess.run(
+        f"{sys.executable} -m lawgov_gen check report.yaml >&-",
+        shell=True,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert out.returncode == 1
+    assert out.stderr == "错误 标准输出已关闭，结果无法输出\n"
+
+
+def test_stderr_closed_still_exits_1_quietly() -> None:
+    Path("report.yaml").write_text("report: [", encoding="utf-8")
+    out = subprocess.run(
+        f"{sys.executable} -m lawgov_gen check report.yaml 2>&-",
+        shell=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert out.returncode == 1
+    assert "Traceback" not in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        (
+            "{% for i in range(10**8) %}x{% endfor %}",
+            "模板中的循环或数字过大（如 range(10**8)）：请改小",
+        ),
+        (
+            "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+            "模板无限递归（宏调用自身，或 extends 了自己）：请检查 {% extends %} 和宏",
+        ),
+        (
+            '{% extends "report.html" %}',
+            "模板无限递归（宏调用自身，或 extends 了自己）：请检查 {% extends %} 和宏",
+        ),
+        (
+            "",
+            "report.html 没有输出报告的标题、正文（blocks）、署名（signature）、成文日期（date）：",
+        ),
+    ],
+)
+def test_runaway_or_empty_user_templates(minimal: Minimal, html: str, message: str) -> None:
+    minimal()
+    Path("tpl").mkdir()
+    Path("tpl/report.html").write_text(html, encoding="utf-8")
+    (line,) = refused("render", "report.yaml", "--pdf", "--no-docx", "--template", "tpl")
+    assert line.startswith(f"{Path('tpl').resolve() / 'report.html'}: 错误 {message}"), line
+
+
+def test_a_non_utf8_template(minimal: Minimal) -> None:
+    minimal()
+    Path("tpl").mkdir()
+    Path("tpl/report.html").write_bytes("<p>{{ title }}</p>".encode("utf-16"))
+    (line,) = refused("render", "report.yaml", "--pdf", "--no-docx", "--template", "tpl")
+    assert (
+        line == f"{Path('tpl').resolve() / 'report.html'}: 错误 模板不是 UTF-8 编码：请另存为 UTF-8"
+    )
+
+
+def test_a_word_template_without_the_reports_markers(minimal: Minimal) -> None:
+    import docx
+
+    minimal()
+    document = docx.Document()
+    document.add_paragraph("{{ title_text }}")
+    document.save("t.docx")
+    (line,) = refused("render", "report.yaml", "--template", "t.docx")
+    assert line.startswith(
+        "t.docx: 错误 Word 模板没有输出报告的正文（blocks）、署名（signature）、成文日期（date）："
+    ), line
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (
+            "report:\n  org: 甲\n  short: [\n",
+            ["report.yaml:4:1: 错误 YAML YAML 语法错误：这里缺少内容，却遇到了文件结尾"],
+        ),
+        (
+            "report:\n  org: 甲\n  short:\n- x\n  year: 1\n",
+            ["report.yaml:4:1: 错误 YAML YAML 语法错误：缩进不一致，这里不该出现“-”"],
+        ),
+        (
+            MINIMAL + "---\nreport: {}\n",
+            [
+                "report.yaml:36:1: 错误 YAML YAML 语法错误：文件中有第二个文档（“---”之后又有内容）："
+                "一个数据文件只能有一个文档"
+            ],
+        ),
+        (
+            "report:\n\u3000\u3000org: 甲\n",
+            [
+                "report.yaml:1:8: 错误 SCHEMA “report”应为“键: 值”映射，现在是“空值”",
+                "report.yaml:2:1: 错误 SCHEMA 未知的键“\u3000\u3000org”：这一行用全角空格（U+3000）缩进了，"
+                "YAML 只认半角空格：请把行首的全角空格改成半角空格",
+            ],
+        ),
+        (
+            MINIMAL.replace("{label: 调解纠纷,", "{label: 调解,纠纷,"),
+            [
+                "report.yaml:11:21: 错误 SCHEMA 未知的键“metrics.cases.纠纷”：花括号 {…} 中的半角逗号“,”"
+                "把文字分成了两项：请改为全角逗号“，”，或给文字加引号"
+            ],
+        ),
+    ],
+)
+def test_yaml_messages_in_chinese_with_the_invisible_cause(text: str, lines: list[str]) -> None:
+    Path("report.yaml").write_text(text, encoding="utf-8")
+    code, out = check_lines("report.yaml")
+    assert (code, sorted(out)) == (1, sorted(lines))
+    assert not any(word in " ".join(out) for word in ("expected", "found", "but ", "while "))
+
+
+def test_cr_only_line_endings_give_the_right_line() -> None:
+    text = minimal_text(("，成功率", ",成功率"))
+    col = text.split("\n")[16].index(",成功率") + 1
+    Path("report.yaml").write_bytes(text.replace("\n", "\r").encode())
+    assert check_lines("report.yaml") == (
+        0,
+        [f"report.yaml:17:{col}: 警告 F1 中文中用了半角“,”：应为全角“，”"],
+    )
+
+
+def test_columns_count_characters_after_chinese() -> None:
+    data = (
+        minimal_text()
+        .encode()
+        .replace("示例镇扎实".encode(), "示例镇".encode() + b"\xff" + "扎实".encode())
+    )
+    Path("report.yaml").write_bytes(data)
+    code, (line,) = check_lines("report.yaml")
+    # "  {{ year }}年，示例镇" is 17 characters: the bad byte is the 18th (not byte 27)
+    assert line.startswith(
+        "report.yaml:9:18: 错误 YAML 文件不是 UTF-8 编码，第 9 行第 18 个字符处有无法识别的字节"
+    ), line
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rendr", "a.yaml"], "错误：没有命令“rendr”，是否想用“render”？"),
+        (
+            ["render", "a.yaml", "-o", "file.txt"],
+            "错误：选项 -o/--output 的值“file.txt”是文件，不是文件夹",
+        ),
+        (["check", "a.yaml", "--jobs", "2"], "错误：没有选项 --jobs"),
+        (["render", "a.yaml", "--jobs", "0"], "错误：选项 -j/--jobs 的值0 超出范围 x>=1"),
+        (["render", "a.yaml", "-o"], "错误：选项 -o 需要一个值"),
+    ],
+)
+def test_click_usage_errors_in_chinese(args: list[str], message: str) -> None:
+    Path("file.txt").write_text("x", encoding="utf-8")
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == message
+    assert not any(w in result.stderr for w in ("Usage", "Error", "Invalid", "No such", "Did you"))
+
+
+@pytest.mark.parametrize("target_is", ["dir", "readonly", "full"])
+def test_os_errors_on_output_in_chinese(
+    minimal: Minimal, target_is: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    minimal()
+    Path("o").mkdir()
+    if target_is == "dir":
+        Path("o/report.docx").mkdir()
+        expected = "o/report.docx: 错误 同名的文件夹已存在，无法写入"
+    else:
+        code = errno.EROFS if target_is == "readonly" else errno.ENOSPC
+        real_open = open
+
+        def failing_open(file: object, mode: str = "r", *a: object, **k: object) -> object:
+            if "w" in mode and ".tmp" in str(file):
+                raise OSError(code, os.strerror(code))
+            return real_open(file, mode, *a, **k)  # type: ignore[call-overload]
+
+        monkeypatch.setattr("builtins.open", failing_open)
+        word = (
+            "文件系统是只读的：请换一个可写的文件夹"
+            if target_is == "readonly"
+            else "磁盘空间已满：请清理磁盘后重试"
+        )
+        expected = f"o/report.docx: 错误 无法写入输出文件：{word}"
+    result = invoke("render", "report.yaml", "-o", "o")
+    assert (result.exit_code, result.stderr) == (1, expected + "\n")
+    assert sorted(p.name for p in Path("o").iterdir()) == (
+        ["report.docx"] if target_is == "dir" else []
+    )
+
+
+def test_json_schema_tooltips_are_chinese() -> None:
+    import re
+
+    schema = json.loads(invoke("schema").stdout)
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "description") and isinstance(value, str):
+                    texts.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert len(texts) > 80
+    assert [t for t in texts if not re.search(r"[\u4e00-\u9fff]", t)] == []
+
+
+@pytest.mark.parametrize("command", ["render", "check", "init", "diff", "fonts"])
+def test_every_argument_is_described_in_help(command: str) -> None:
+    from lawgov_gen.cli import cli
+
+    text = invoke(command, "--help").stdout
+    assert "参数：" in text
+    for param in cli.commands[command].params:
+        if param.param_type_name == "argument":
+            assert getattr(param, "help_text", ""), (command, param.name)
+            assert param.help_text in text
