@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lawgov_gen.cli import main
@@ -107,3 +109,11 @@ def char_at(name: str | Path, line: int, col: int, length: int = 1) -> str:
     """The text at a 1-based line and column of a file (to prove where a finding points)."""
     text = Path(name).read_text(encoding="utf-8").split("\n")[line - 1]
     return text[col - 1 : col - 1 + length]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# LibreOffice is optional (WITH_LIBREOFFICE=0): its tests are skipped with this reason.
+requires_libreoffice = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="没有安装 LibreOffice（WITH_LIBREOFFICE=0）：跳过需要 soffice 的测试",
+)

@@ -232,7 +232,7 @@ def test_columns_count_characters_after_chinese() -> None:
         .replace("示例镇扎实".encode(), "示例镇".encode() + b"\xff" + "扎实".encode())
     )
     Path("report.yaml").write_bytes(data)
-    code, (line,) = check_lines("report.yaml")
+    _, (line,) = check_lines("report.yaml")
     # "  {{ year }}年，示例镇" is 17 characters: the bad byte is the 18th (not byte 27)
     assert line.startswith(
         "report.yaml:9:18: 错误 YAML 文件不是 UTF-8 编码，第 9 行第 18 个字符处有无法识别的字节"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import SOFFICE, requires_libreoffice
 from tests.layout import (
     BLOCK_BOTTOM,
     BLOCK_LEFT,
@@ -23,13 +23,15 @@ from tests.layout import (
     text,
 )
 
+pytestmark = requires_libreoffice
+
 
 @pytest.fixture(scope="module")
 def lo_pages(
     rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> list[dict[str, list[Line]]]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required: bash scripts/install-system-deps.sh"
+    soffice = SOFFICE
+    assert soffice is not None
     out = tmp_path_factory.mktemp("lo")
     profile = (out / "profile").as_uri()
     subprocess.run(
