@@ -5,12 +5,21 @@ The table is complete on import: every rule module is listed here.
 
 from __future__ import annotations
 
-from lawgov_gen.checks import arithmetic, dates, glyphs, placeholders, structure, writing
+from lawgov_gen.checks import (
+    arithmetic,
+    dates,
+    glyphs,
+    placeholders,
+    references,
+    structure,
+    writing,
+)
 from lawgov_gen.checks.registry import Rule, rules_of
 from lawgov_gen.diagnostics import LEVEL_WORDS
 
 RULES: dict[str, Rule] = {
-    r.id: r for r in rules_of(structure, dates, arithmetic, writing, placeholders, glyphs)
+    r.id: r
+    for r in rules_of(structure, dates, arithmetic, references, writing, placeholders, glyphs)
 }
 
 

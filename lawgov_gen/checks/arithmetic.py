@@ -1,15 +1,11 @@
-"""Q and T rules: figures add up, rates make sense, the text quotes real metrics."""
+"""Q rules on the figures themselves: they add up, rates make sense, counts are whole."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.checks.writing import masked
-from lawgov_gen.content.expressions import VARIABLES, TextRenderer, quoted_ids
 from lawgov_gen.content.figures import PERCENT, number_text, previous_values, same_meaning
 from lawgov_gen.data.model import Metric
 from lawgov_gen.diagnostics import Diagnostic
@@ -18,11 +14,6 @@ from lawgov_gen.diagnostics import Diagnostic
 COUNT_UNITS = frozenset(
     "人 名 位 人次 户 家 个 件 起 宗 次 场 场次 期 批 份 册 本 条 项 篇 所 处 村 部 台 张 套 支 队 届 轮 天".split()
 )
-
-
-def _unknown(inp: CheckInput, mid: str) -> str:
-    near = difflib.get_close_matches(mid, list(inp.data.metrics), n=3, cutoff=0.5)
-    return f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
 
 
 @rule("Q1", "error", "parts 之和不等于 value", "改正分项或合计，使其相加相等")
@@ -102,66 +93,6 @@ def rates(inp: CheckInput) -> Iterator[Diagnostic]:
             )
 
 
-@rule("Q4", "error", "引用了不存在的指标 id", "改为已定义的指标 id（消息列出最接近的）")
-def unknown_ids(inp: CheckInput) -> Iterator[Diagnostic]:
-    metrics = inp.data.metrics
-    for mid, metric in metrics.items():
-        refs: list[tuple[str, str]] = [("of", metric.of)] if metric.of else []
-        refs += [(f"parts[{i}]", p) for i, p in enumerate(metric.parts or [])]
-        refs += [(f"rate[{i}]", p) for i, p in enumerate(metric.rate or ())]
-        for where, ref in refs:
-            if ref not in metrics:
-                key = where.split("[")[0]
-                yield inp.at(
-                    ("metrics", mid, key),
-                    "Q4",
-                    f"{where} 引用了不存在的指标“{ref}”：{_unknown(inp, ref)}",
-                )
-    ids = inp.data.report.metrics_table
-    if isinstance(ids, list):
-        for i, ref in enumerate(ids):
-            if ref not in metrics:
-                yield inp.at(
-                    ("report", "metrics_table", i),
-                    "Q4",
-                    f"指标表引用了不存在的指标“{ref}”：{_unknown(inp, ref)}",
-                )
-
-
-@rule(
-    "T1",
-    "error",
-    "文字中的 {{ }} 写法有误，或引用了报告数值以外的东西",
-    "只写 {{ m.指标id }}、{{ year }} 等",
-)
-def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
-    renderer = TextRenderer(inp.figures, dict.fromkeys(VARIABLES, ""))
-    for text in inp.prose():
-        for issue in renderer.issues(text.value):
-            yield inp.find(text, issue.index, issue.rule, issue.message)
-
-
-_BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号〕])")
-
-
-@rule(
-    "Q5",
-    "info",
-    "文字中直接写了阿拉伯数字（年份、日期、文件名除外）",
-    "把数字定义为指标，用 {{ m.指标id }} 引用",
-)
-def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
-    for text in inp.prose("text", "lead", "title"):
-        plain = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), masked(text.value))
-        for m in _BARE_NUMBER.finditer(plain):
-            yield inp.find(
-                text,
-                m.start(1),
-                "Q5",
-                f"数字“{m.group(1)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
-            )
-
-
 @rule("Q6", "warning", "作为比率分母的指标标了 approx（余）", "分母应为确数：去掉 approx")
 def approx_denominator(inp: CheckInput) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
@@ -174,25 +105,6 @@ def approx_denominator(inp: CheckInput) -> Iterator[Diagnostic]:
                 ("metrics", metric.rate[1], "approx"),
                 "Q6",
                 f"“{den.label}”是比率“{metric.label}”的分母，却是约数（余）：比率需要确数",
-            )
-
-
-@rule("Q7", "info", "定义了却从未引用的指标（且不在指标表中）", "在文字中引用，或删除")
-def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
-    table = inp.data.report.metrics_table
-    if table is True:
-        return
-    used: set[str] = set(table) if isinstance(table, list) else set()
-    for text in inp.prose():
-        used |= quoted_ids(text.value)
-    for mid, metric in inp.data.metrics.items():
-        referenced_by = any(
-            mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
-            for m in inp.data.metrics.values()
-        )
-        if mid not in used and not referenced_by:
-            yield inp.at(
-                ("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True
             )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from lawgov_gen.data.loader import display_name, is_catalog_file, resolve_reference
+from lawgov_gen.data.catalog import is_catalog_file
+from lawgov_gen.data.paths import display_name, resolve_reference
 from lawgov_gen.data.reading import parse_yaml, read_text
 from lawgov_gen.data.source_map import SourceFile
 from lawgov_gen.errors import LawgovError

@@ -115,7 +115,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
       lawgov-gen check 各乡镇/ --format github
     """
     from lawgov_gen.checks.runner import check_file
-    from lawgov_gen.render.fonts import glyph_gaps
+    from lawgov_gen.render.glyphs import glyph_gaps
 
     findings: list[Diagnostic] = []
     blocking = False

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from lawgov_gen.content.layout import pad
 from lawgov_gen.data.model import FontNames
-from lawgov_gen.render.fonts import ROLES, fallbacks, harfbuzz_subset_available, resolve, role_texts
+from lawgov_gen.render.fonts import ROLES, harfbuzz_subset_available, resolve
+from lawgov_gen.render.glyphs import fallbacks, role_texts
 
 
 def fonts_report(file: Path | None) -> tuple[str, bool]:

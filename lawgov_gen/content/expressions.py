@@ -9,7 +9,7 @@ operators, dunder attributes) is refused before it is evaluated in a sandbox.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -150,6 +150,12 @@ def _describe(node: nodes.Node) -> str:
     return next((word for kind, word in _KINDS.items() if isinstance(node, kind)), "表达式")
 
 
+def nearest_ids(mid: str, known: Iterable[str]) -> str:
+    """The hint for an unknown metric id: the nearest defined ids, or how to define it."""
+    near = difflib.get_close_matches(mid, list(known), n=3, cutoff=0.5)
+    return f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
+
+
 def references(node: nodes.Expr) -> str | None:
     """The metric id an expression quotes (m.ID or m.ID.attr), else None."""
     chain: list[str] = []
@@ -207,9 +213,7 @@ class TextRenderer:
         if mid is None:
             return [("T1", f"不能使用“{_describe(node)}”：{ALLOWED}")]
         if mid not in self.figures:
-            near = difflib.get_close_matches(mid, list(self.figures), n=3, cutoff=0.5)
-            hint = f"最接近的是：{'、'.join(near)}" if near else "请先在 metrics 中定义它"
-            return [("Q4", f"引用了不存在的指标“{mid}”：{hint}")]
+            return [("Q4", f"引用了不存在的指标“{mid}”：{nearest_ids(mid, self.figures)}")]
         assert isinstance(node, nodes.Getattr)
         if node.node is not None and isinstance(node.node, nodes.Getattr):
             attr = node.attr

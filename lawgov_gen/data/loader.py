@@ -3,37 +3,24 @@ validated ReportData with positions. Every problem is collected before DataError
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from lawgov_gen.data.model import Catalog, ReportData
-from lawgov_gen.data.reading import parse_yaml, read_text
-from lawgov_gen.data.schema_messages import validation_diagnostics
+from lawgov_gen.data.catalog import LoadedCatalog, apply_catalog
+from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.paths import display_name, resolve_reference
 from lawgov_gen.data.source_map import KeyPath, SourceFile, SourceMap
+from lawgov_gen.data.validation import parse_file, validate
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError
+
+__all__ = ["Loaded", "LoadedCatalog", "display_name", "load", "resolve_reference"]
 
 MAX_INCLUDE_DEPTH = 8
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"ttcf", b"true", b"typ1")
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _MERGEABLE = ("report", "metrics")
-# What a catalogue indicator hands down to a report that quotes it.
-_INHERITED = ("label", "unit", "of", "parts", "rate")
-
-
-@dataclass
-class LoadedCatalog:
-    """An indicator catalogue with the positions of its entries."""
-
-    data: Catalog
-    sources: SourceMap
-    path: Path
 
 
 @dataclass
@@ -53,55 +40,6 @@ class Loaded:
         return self.sources.root.path
 
 
-def display_name(path: Path) -> str:
-    """The name of a file in messages: relative to the current directory when inside it,
-    as the user wrote it when given relative (../2023/a.yaml), else absolute."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return os.path.relpath(path) if not path.is_absolute() else str(path)
-
-
-def resolve_reference(ref: str, base: Path) -> tuple[Path | None, str | None]:
-    """Resolve a path named in a data file (include, previous, catalog, fonts.files).
-
-    Relative to the naming file; symlinks are followed and the real path must stay in
-    that file's folder or the current directory. Returns (path, None) or (None, reason).
-    """
-    if _URL.match(ref) or ref.startswith("//"):
-        return None, "不能引用网址，只能引用本地文件"
-    if Path(ref).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", ref):
-        return None, "不能用绝对路径：请写相对于本文件的路径"
-    try:
-        target = (base.parent / ref).resolve()
-        allowed = [base.parent.resolve(), Path.cwd().resolve()]
-    except (OSError, RuntimeError):
-        return None, "路径无法解析（符号链接循环？）"
-    if not any(target == root or root in target.parents for root in allowed):
-        return None, "路径超出了本文件所在文件夹和当前目录"
-    if not target.is_file():
-        return None, "文件不存在"
-    return target, None
-
-
-def _parse_file(path: Path, diags: list[Diagnostic]) -> tuple[dict[str, Any] | None, SourceMap]:
-    name = display_name(path)
-    text, problems = read_text(path, name)
-    diags.extend(problems)
-    source = SourceFile(name, path, text or "")
-    if text is None:
-        return None, SourceMap(root=source)
-    data, positions, key_positions, problems = parse_yaml(source)
-    diags.extend(problems)
-    local = SourceMap(positions, key_positions, source)
-    if data is None:
-        return None, local
-    if not isinstance(data, dict):
-        diags.append(Diagnostic(name, 1, 1, "error", "SCHEMA", "文件顶层应为“键: 值”映射"))
-        return None, local
-    return data, local
-
-
 def _read_tree(
     path: Path,
     sources: SourceMap,
@@ -111,7 +49,7 @@ def _read_tree(
 ) -> dict[str, Any] | None:
     """Parse one file and, recursively, its includes into one merged mapping."""
     files.append(path)
-    data, local = _parse_file(path, diags)
+    data, local = parse_file(path, diags)
     if sources.root is None:
         sources.root = local.root
     if data is None:
@@ -198,72 +136,6 @@ def _copy_positions(src: SourceMap, dst: SourceMap, prefix: KeyPath) -> None:
         dst.positions[(prefix[0],)] = src.positions[(prefix[0],)]
 
 
-def _validate(
-    model: type[BaseModel], tree: Any, sources: SourceMap, diags: list[Diagnostic]
-) -> Any:
-    try:
-        return model.model_validate(tree)
-    except ValidationError as exc:
-        diags.extend(validation_diagnostics(exc, sources, model))
-        return None
-
-
-def load_catalog(path: Path) -> LoadedCatalog:
-    """Read and validate an indicator catalogue; DataError at its own lines."""
-    diags: list[Diagnostic] = []
-    tree, sources = _parse_file(path, diags)
-    catalog = _validate(Catalog, tree, sources, diags) if tree is not None else None
-    if diags or catalog is None:
-        raise DataError(diags)
-    return LoadedCatalog(catalog, sources, path)
-
-
-def is_catalog_file(path: Path) -> bool:
-    """Whether a YAML file is an indicator catalogue (top-level `catalog:`, no `report:`)."""
-    diags: list[Diagnostic] = []
-    tree, _ = _parse_file(path, diags)
-    return isinstance(tree, dict) and "catalog" in tree and "report" not in tree
-
-
-def _apply_catalog(
-    tree: dict[str, Any], path: Path, sources: SourceMap, diags: list[Diagnostic]
-) -> LoadedCatalog | None:
-    """Bare numbers become values; catalogue indicators take label, unit and relations."""
-    metrics = tree.get("metrics")
-    if isinstance(metrics, dict):
-        for mid, entry in list(metrics.items()):
-            if isinstance(entry, (int, float)) and not isinstance(entry, bool):
-                metrics[mid] = {"value": entry}
-    report = tree.get("report")
-    ref = report.get("catalog") if isinstance(report, dict) else None
-    if not isinstance(ref, str):
-        return None
-    target, why = resolve_reference(ref, path)
-    if target is None:
-        diags.append(
-            sources.diag(("report", "catalog"), "error", "SCHEMA", f"catalog 的“{ref}”{why}")
-        )
-        return None
-    try:
-        catalog = load_catalog(target)
-    except DataError as exc:
-        diags.extend(exc.diagnostics)
-        diags.append(
-            sources.diag(("report", "catalog"), "error", "SCHEMA", "指标目录有错误（见上）")
-        )
-        return None
-    if isinstance(metrics, dict):
-        for mid, entry in metrics.items():
-            standard = catalog.data.metrics.get(mid)
-            if standard is None or not isinstance(entry, dict):
-                continue
-            for key in _INHERITED:
-                inherited = getattr(standard, key)
-                if key not in entry and inherited is not None:
-                    entry[key] = list(inherited) if isinstance(inherited, tuple) else inherited
-    return catalog
-
-
 def _font_files(
     data: ReportData, path: Path, sources: SourceMap, diags: list[Diagnostic]
 ) -> dict[str, Path]:
@@ -312,10 +184,10 @@ def load(path: Path, *, with_previous: bool = True) -> Loaded:
         sources.root = SourceFile(display_name(path), path, "")
     if tree is None:
         raise DataError(diags)
-    catalog = _apply_catalog(tree, path, sources, diags)
+    catalog = apply_catalog(tree, path, sources, diags)
     if catalog is not None:
         files.append(catalog.path)
-    data = _validate(ReportData, tree, sources, diags)
+    data = validate(ReportData, tree, sources, diags)
     if data is None or diags:
         raise DataError(diags)
     font_files = _font_files(data, path, sources, diags)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawgov_gen.checks.runner import check_file
-from lawgov_gen.data.loader import display_name
+from lawgov_gen.data.paths import display_name
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import replace_together
@@ -54,7 +54,7 @@ def render_file(path: Path, options: RenderOptions) -> Outcome:
     """Check, then render one data file; never raises for bad input, writes nothing on
     failure, and replaces the .docx and .pdf together."""
     from lawgov_gen.render.docx import render_docx
-    from lawgov_gen.render.fonts import glyph_gaps
+    from lawgov_gen.render.glyphs import glyph_gaps
     from lawgov_gen.render.pdf import render_pdf
 
     try:

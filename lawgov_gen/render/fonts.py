@@ -1,8 +1,5 @@
-"""PDF fonts: a family list per role, resolved through fontconfig, and glyph coverage.
-
-WeasyPrint falls back glyph by glyph silently, so coverage is checked here against the
-report's own characters before rendering, and every fallback is reported.
-"""
+"""PDF fonts: a family list per role, resolved through fontconfig (render.glyphs checks
+their coverage of the report's characters)."""
 
 from __future__ import annotations
 
@@ -14,11 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from lawgov_gen.checks.writing import INVISIBLE
-from lawgov_gen.content.context import ReportContext
 from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
-from lawgov_gen.render.elements import ROLE_OF_ELEMENT, STYLES
 
 FALLBACK = "Noto Serif CJK SC"
 
@@ -218,105 +212,6 @@ def resolve(role: Role, names: FontNames, file: Path | None = None) -> Resolved:
     if own is not None:
         faces.insert(0, own)
     return Resolved(role, faces[0] if faces else None, tuple(faces), own is not None)
-
-
-@dataclass(frozen=True)
-class Fallback:
-    """A character the role's font lacks and the face that will draw it (None: nothing)."""
-
-    role: Role
-    char: str
-    font: FontFace
-    drawn_by: FontFace | None
-
-    @property
-    def role_label(self) -> str:
-        return self.role.label
-
-    @property
-    def font_family(self) -> str:
-        return self.font.family
-
-    @property
-    def drawn_by_family(self) -> str | None:
-        return self.drawn_by.family if self.drawn_by else None
-
-
-def fallbacks(resolved: Resolved, text: str) -> list[Fallback]:
-    """Characters of `text` the role's font cannot draw, each with its replacement face:
-    the role's own stack first, then any installed face (as fontconfig falls back)."""
-    if resolved.face is None:
-        return []
-    out = []
-    for ch in sorted(set(text)):
-        if ch.isspace() or ch in INVISIBLE or resolved.face.covers(ch):
-            continue
-        drawn_by = next((f for f in resolved.stack[1:] if f.covers(ch)), None)
-        if drawn_by is None:
-            # Pango asks fontconfig for an "emoji" font for emoji, else falls back as the family does
-            order = fallback_order("emoji") if is_emoji(ch) else ()
-            order += fallback_order(resolved.face.family)
-            drawn_by = next((f for f in order if f.covers(ch)), None)
-        out.append(Fallback(resolved.role, ch, resolved.face, drawn_by))
-    return out
-
-
-PAGE_NUMBER_TEXT = "— 0123456789"
-# Code point blocks Pango itemizes as emoji (Unicode's Emoji_Presentation lives mostly here).
-_EMOJI_BLOCKS = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
-
-
-def is_emoji(ch: str) -> bool:
-    """Whether a character is in a block Pango draws with an emoji font."""
-    return any(lo <= ord(ch) <= hi for lo, hi in _EMOJI_BLOCKS)
-
-
-def role_texts(ctx: ReportContext) -> dict[str, str]:
-    """The characters each font role has to draw, from the context's printed texts."""
-    texts = {role.key: "" for role in ROLES}
-    texts["page_number"] = PAGE_NUMBER_TEXT
-    for element, text in ctx.printed_texts():
-        role = ROLE_OF_ELEMENT.get(element)
-        if role is not None:
-            texts[role] += text
-    return texts
-
-
-def glyph_gaps(ctx: ReportContext) -> list[Fallback]:
-    """Every character of the report its role's font lacks (the P1/P2 probe); empty when
-    no Chinese font is installed at all (rendering then refuses, see require_pdf_fonts)."""
-    resolved = {role.key: resolve(role, ctx.fonts, ctx.font_files.get(role.key)) for role in ROLES}
-    texts = role_texts(ctx)
-    return [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
-
-
-def fonts_css(ctx: ReportContext) -> str:
-    """Font families per role (the user's files first), one rule per role generated from
-    the element table; kept out of the autoescaped HTML."""
-    stacks = {r.key: css_stack(r, ctx.fonts) for r in ROLES}
-    faces = ""
-    for key, path in ctx.font_files.items():
-        role = ROLE_BY_KEY[key]
-        weight = "bold" if role.bold else "normal"
-        faces += (
-            f'@font-face {{ font-family: "{user_family(role)}"; src: url("{path.as_uri()}"); '
-            f"font-weight: {weight}; }}\n"
-        )
-        stacks[key] = f'"{user_family(role)}", {stacks[key]}'
-    rules = ""
-    for role in ROLES:
-        selectors = [s.css for s in STYLES if s.role == role.key and s.css]
-        boxes = [s for s in selectors if s.startswith("@page")]
-        plain = [s for s in selectors if not s.startswith("@page")]
-        if role.key == "body":
-            plain.insert(0, "html")
-        weight = " font-weight: bold;" if role.bold else ""
-        if plain:
-            rules += f"{', '.join(plain)} {{ font-family: {stacks[role.key]};{weight} }}\n"
-        for box in boxes:
-            page, margin = box.rsplit(" ", 1)
-            rules += f"{page} {{ {margin} {{ font-family: {stacks[role.key]}; }} }}\n"
-    return faces + rules
 
 
 def harfbuzz_subset_available() -> bool:

@@ -12,6 +12,8 @@ from markupsafe import escape
 
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
+from lawgov_gen.render.elements import STYLES
+from lawgov_gen.render.fonts import ROLE_BY_KEY, ROLES, css_stack, user_family
 from lawgov_gen.render.templates import HTML_TEMPLATE, ConfinedLoader, Templates
 
 
@@ -112,3 +114,32 @@ def render_html(ctx: ReportContext, templates: Templates) -> str:
             path=name,
         )
     return html
+
+
+def fonts_css(ctx: ReportContext) -> str:
+    """Font families per role (the user's files first), one rule per role generated from
+    the element table; kept out of the autoescaped HTML."""
+    stacks = {r.key: css_stack(r, ctx.fonts) for r in ROLES}
+    faces = ""
+    for key, path in ctx.font_files.items():
+        role = ROLE_BY_KEY[key]
+        weight = "bold" if role.bold else "normal"
+        faces += (
+            f'@font-face {{ font-family: "{user_family(role)}"; src: url("{path.as_uri()}"); '
+            f"font-weight: {weight}; }}\n"
+        )
+        stacks[key] = f'"{user_family(role)}", {stacks[key]}'
+    rules = ""
+    for role in ROLES:
+        selectors = [s.css for s in STYLES if s.role == role.key and s.css]
+        boxes = [s for s in selectors if s.startswith("@page")]
+        plain = [s for s in selectors if not s.startswith("@page")]
+        if role.key == "body":
+            plain.insert(0, "html")
+        weight = " font-weight: bold;" if role.bold else ""
+        if plain:
+            rules += f"{', '.join(plain)} {{ font-family: {stacks[role.key]};{weight} }}\n"
+        for box in boxes:
+            page, margin = box.rsplit(" ", 1)
+            rules += f"{page} {{ {margin} {{ font-family: {stacks[role.key]}; }} }}\n"
+    return faces + rules

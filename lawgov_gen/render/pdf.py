@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
-from lawgov_gen.render.fonts import fonts_css, require_pdf_fonts
-from lawgov_gen.render.html import render_html
+from lawgov_gen.render.fonts import require_pdf_fonts
+from lawgov_gen.render.html import fonts_css, render_html
 from lawgov_gen.render.templates import Templates, confined
 
 _FONT_CONFIG: Any = None

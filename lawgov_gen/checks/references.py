@@ -1,0 +1,91 @@
+"""Q and T rules about references: the text and the relations quote real metrics, every
+metric is quoted, and numbers typed in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lawgov_gen.checks.registry import CheckInput, rule
+from lawgov_gen.checks.writing import masked
+from lawgov_gen.content.expressions import VARIABLES, TextRenderer, nearest_ids, quoted_ids
+from lawgov_gen.diagnostics import Diagnostic
+
+
+@rule("Q4", "error", "引用了不存在的指标 id", "改为已定义的指标 id（消息列出最接近的）")
+def unknown_ids(inp: CheckInput) -> Iterator[Diagnostic]:
+    metrics = inp.data.metrics
+    for mid, metric in metrics.items():
+        refs: list[tuple[str, str]] = [("of", metric.of)] if metric.of else []
+        refs += [(f"parts[{i}]", p) for i, p in enumerate(metric.parts or [])]
+        refs += [(f"rate[{i}]", p) for i, p in enumerate(metric.rate or ())]
+        for where, ref in refs:
+            if ref not in metrics:
+                key = where.split("[")[0]
+                yield inp.at(
+                    ("metrics", mid, key),
+                    "Q4",
+                    f"{where} 引用了不存在的指标“{ref}”：{nearest_ids(ref, inp.data.metrics)}",
+                )
+    ids = inp.data.report.metrics_table
+    if isinstance(ids, list):
+        for i, ref in enumerate(ids):
+            if ref not in metrics:
+                yield inp.at(
+                    ("report", "metrics_table", i),
+                    "Q4",
+                    f"指标表引用了不存在的指标“{ref}”：{nearest_ids(ref, inp.data.metrics)}",
+                )
+
+
+@rule(
+    "T1",
+    "error",
+    "文字中的 {{ }} 写法有误，或引用了报告数值以外的东西",
+    "只写 {{ m.指标id }}、{{ year }} 等",
+)
+def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
+    renderer = TextRenderer(inp.figures, dict.fromkeys(VARIABLES, ""))
+    for text in inp.prose():
+        for issue in renderer.issues(text.value):
+            yield inp.find(text, issue.index, issue.rule, issue.message)
+
+
+_BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号〕])")
+
+
+@rule(
+    "Q5",
+    "info",
+    "文字中直接写了阿拉伯数字（年份、日期、文件名除外）",
+    "把数字定义为指标，用 {{ m.指标id }} 引用",
+)
+def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
+    for text in inp.prose("text", "lead", "title"):
+        plain = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), masked(text.value))
+        for m in _BARE_NUMBER.finditer(plain):
+            yield inp.find(
+                text,
+                m.start(1),
+                "Q5",
+                f"数字“{m.group(1)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
+            )
+
+
+@rule("Q7", "info", "定义了却从未引用的指标（且不在指标表中）", "在文字中引用，或删除")
+def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
+    table = inp.data.report.metrics_table
+    if table is True:
+        return
+    used: set[str] = set(table) if isinstance(table, list) else set()
+    for text in inp.prose():
+        used |= quoted_ids(text.value)
+    for mid, metric in inp.data.metrics.items():
+        referenced_by = any(
+            mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
+            for m in inp.data.metrics.values()
+        )
+        if mid not in used and not referenced_by:
+            yield inp.at(
+                ("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True
+            )

@@ -1,0 +1,83 @@
+"""The indicator catalogue (contract §3): a county's standard indicators, which a township
+report quotes by id and gives values only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lawgov_gen.data.model import Catalog
+from lawgov_gen.data.paths import resolve_reference
+from lawgov_gen.data.source_map import SourceMap
+from lawgov_gen.data.validation import parse_file, validate
+from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.errors import DataError
+
+# What a catalogue indicator hands down to a report that quotes it.
+_INHERITED = ("label", "unit", "of", "parts", "rate")
+
+
+@dataclass
+class LoadedCatalog:
+    """An indicator catalogue with the positions of its entries."""
+
+    data: Catalog
+    sources: SourceMap
+    path: Path
+
+
+def load_catalog(path: Path) -> LoadedCatalog:
+    """Read and validate an indicator catalogue; DataError at its own lines."""
+    diags: list[Diagnostic] = []
+    tree, sources = parse_file(path, diags)
+    catalog = validate(Catalog, tree, sources, diags) if tree is not None else None
+    if diags or catalog is None:
+        raise DataError(diags)
+    return LoadedCatalog(catalog, sources, path)
+
+
+def is_catalog_file(path: Path) -> bool:
+    """Whether a YAML file is an indicator catalogue (top-level `catalog:`, no `report:`)."""
+    diags: list[Diagnostic] = []
+    tree, _ = parse_file(path, diags)
+    return isinstance(tree, dict) and "catalog" in tree and "report" not in tree
+
+
+def apply_catalog(
+    tree: dict[str, Any], path: Path, sources: SourceMap, diags: list[Diagnostic]
+) -> LoadedCatalog | None:
+    """Bare numbers become values; catalogue indicators take label, unit and relations."""
+    metrics = tree.get("metrics")
+    if isinstance(metrics, dict):
+        for mid, entry in list(metrics.items()):
+            if isinstance(entry, (int, float)) and not isinstance(entry, bool):
+                metrics[mid] = {"value": entry}
+    report = tree.get("report")
+    ref = report.get("catalog") if isinstance(report, dict) else None
+    if not isinstance(ref, str):
+        return None
+    target, why = resolve_reference(ref, path)
+    if target is None:
+        diags.append(
+            sources.diag(("report", "catalog"), "error", "SCHEMA", f"catalog 的“{ref}”{why}")
+        )
+        return None
+    try:
+        catalog = load_catalog(target)
+    except DataError as exc:
+        diags.extend(exc.diagnostics)
+        diags.append(
+            sources.diag(("report", "catalog"), "error", "SCHEMA", "指标目录有错误（见上）")
+        )
+        return None
+    if isinstance(metrics, dict):
+        for mid, entry in metrics.items():
+            standard = catalog.data.metrics.get(mid)
+            if standard is None or not isinstance(entry, dict):
+                continue
+            for key in _INHERITED:
+                inherited = getattr(standard, key)
+                if key not in entry and inherited is not None:
+                    entry[key] = list(inherited) if isinstance(inherited, tuple) else inherited
+    return catalog

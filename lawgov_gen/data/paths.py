@@ -1,0 +1,41 @@
+"""The paths a data file names (include, previous, catalog, fonts.files): one rule for all,
+and the names files are shown by in messages."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def display_name(path: Path) -> str:
+    """The name of a file in messages: relative to the current directory when inside it,
+    as the user wrote it when given relative (../2023/a.yaml), else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return os.path.relpath(path) if not path.is_absolute() else str(path)
+
+
+def resolve_reference(ref: str, base: Path) -> tuple[Path | None, str | None]:
+    """Resolve a path named in a data file (include, previous, catalog, fonts.files).
+
+    Relative to the naming file; symlinks are followed and the real path must stay in
+    that file's folder or the current directory. Returns (path, None) or (None, reason).
+    """
+    if _URL.match(ref) or ref.startswith("//"):
+        return None, "不能引用网址，只能引用本地文件"
+    if Path(ref).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", ref):
+        return None, "不能用绝对路径：请写相对于本文件的路径"
+    try:
+        target = (base.parent / ref).resolve()
+        allowed = [base.parent.resolve(), Path.cwd().resolve()]
+    except (OSError, RuntimeError):
+        return None, "路径无法解析（符号链接循环？）"
+    if not any(target == root or root in target.parents for root in allowed):
+        return None, "路径超出了本文件所在文件夹和当前目录"
+    if not target.is_file():
+        return None, "文件不存在"
+    return target, None
