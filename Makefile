@@ -24,7 +24,7 @@ examples: setup
 lint: setup
 	$(BIN)/ruff check lawgov_gen tests tools benchmarks
 	$(BIN)/ruff format --check lawgov_gen tests tools benchmarks
-	$(BIN)/mypy lawgov_gen
+	$(BIN)/mypy lawgov_gen tests tools
 
 test: lint
 	$(BIN)/pytest

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -92,11 +94,15 @@ def write_file(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def fails(*args: str) -> str:
-    """Run the CLI expecting exit status 1; return stderr."""
+def refused(*args: str) -> list[str]:
+    """Run the CLI expecting exit 1 with no traceback, no internal-error line and no new
+    file anywhere under the current folder; return the stderr lines."""
+    before = set(Path().rglob("*"))
     result = invoke(*args)
     assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)
-    return result.stderr
+    assert "Traceback" not in result.stderr and "内部错误" not in result.stderr
+    assert set(Path().rglob("*")) == before, sorted(set(Path().rglob("*")) - before)
+    return result.stderr.splitlines()
 
 
 def check_lines(*args: str | Path) -> tuple[int, list[str]]:
@@ -117,3 +123,12 @@ requires_libreoffice = pytest.mark.skipif(
     SOFFICE is None,
     reason="没有安装 LibreOffice（WITH_LIBREOFFICE=0）：跳过需要 soffice 的测试",
 )
+
+
+Minimal = Callable[..., Path]  # the `minimal` fixture: minimal(("old", "new"), ..., name=...)
+Write = Callable[..., Path]  # the `write` fixture: write(text, name=..., encoding=...)
+
+
+def style_name(paragraph: Any) -> str:
+    """A python-docx paragraph's style name ("" without a style)."""
+    return str(paragraph.style.name) if paragraph.style is not None else ""

@@ -55,7 +55,7 @@ def read_pages(pdf_path: Path) -> list[dict[str, list[Line]]]:
 def grid_lines_used(body: list[Line]) -> int:
     """How many 28.99 pt grid lines a page fills, blank lines included."""
     first = BLOCK_TOP + 2.2  # the top of a 3号 glyph on the first line
-    last = max(r[0]["top"] / MM for r in body if abs(r[0]["size"] - 16) < 0.5)
+    last: float = max(r[0]["top"] / MM for r in body if abs(r[0]["size"] - 16) < 0.5)
     return round((last - first) / PITCH_MM) + 1
 
 
@@ -81,7 +81,7 @@ def is_full(line: Line, lines: list[Line], i: int) -> bool:
     """A line that starts at the left edge and is followed by more of the same paragraph."""
     if line[0]["x0"] / MM > BLOCK_LEFT + 0.5 or i + 1 >= len(lines):
         return False
-    return lines[i + 1][0]["x0"] / MM < BLOCK_LEFT + 0.5
+    return bool(lines[i + 1][0]["x0"] / MM < BLOCK_LEFT + 0.5)
 
 
 def kinsoku_short(next_line: Line) -> bool:
@@ -101,3 +101,15 @@ def assert_signature_not_alone(
     rows = [text(r) for r in page["body"]]
     before = rows[: rows.index(signature)]
     assert any(not r.startswith("附件") for r in before), rows
+
+
+def body_text(path: Path) -> str:
+    """The characters inside the text block of every page, whitespace removed."""
+    with pdfplumber.open(path) as pdf:
+        text = "".join(
+            "".join(
+                c["text"] for ln in lines_of(page) if ln[0]["top"] / MM < BLOCK_BOTTOM for c in ln
+            )
+            for page in pdf.pages
+        )
+    return re.sub(r"\s+", "", text)

@@ -12,24 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, check_lines, invoke, minimal_text
+from tests.helpers import MINIMAL, check_lines, invoke, minimal_text, refused
 
 Minimal = Callable[..., Path]
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(in_tmp: Path) -> None:
-    """Every test runs in its temporary folder: printed paths are relative."""
-
-
-def refused(*args: str) -> list[str]:
-    """Run the CLI, expect exit 1, no traceback and no output file; return stderr lines."""
-    before = set(Path().rglob("*"))
-    result = invoke(*args)
-    assert result.exit_code == 1, result.output
-    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr
-    assert set(Path().rglob("*")) == before
-    return result.stderr.splitlines()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 @pytest.mark.parametrize("date", ["2025-02-30", "0000-01-01", "2025-13-01"])
@@ -76,12 +64,6 @@ def test_dev_zero_is_refused() -> None:
         1,
         "/dev/zero:1:1: 错误 YAML 不是普通文件（设备、管道等）：请给出 .yaml 数据文件\n",
     )
-
-
-def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lawgov_gen", *args], capture_output=False, text=True, **kwargs
-    )  # type: ignore[call-overload, no-any-return]
 
 
 def test_stdout_full_is_a_message_and_exit_1() -> None:
@@ -323,5 +305,5 @@ def test_every_argument_is_described_in_help(command: str) -> None:
     assert "参数：" in text
     for param in cli.commands[command].params:
         if param.param_type_name == "argument":
-            assert getattr(param, "help_text", ""), (command, param.name)
-            assert param.help_text in text
+            described = getattr(param, "help_text", "")
+            assert described and described in text, (command, param.name)

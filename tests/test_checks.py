@@ -94,10 +94,7 @@ UNCLOSED = "“{{”没有对应的“}}”：写成 {{ m.指标id }}；文字�
 Q5_TAIL = "直接写在文字里：请定义为指标并用 {{ m.指标id }} 引用，以免各处数字不一致"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run every test inside tmp_path, so that printed paths are the relative names."""
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def check(*args: str | Path) -> tuple[int, list[str]]:

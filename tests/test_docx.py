@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from tests.helpers import EXAMPLE, invoke
+from tests.helpers import EXAMPLE, Minimal, invoke, style_name
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -21,11 +21,12 @@ def doc(rendered: dict[str, Path]) -> docx.document.Document:
 
 
 def paragraphs(document: docx.document.Document) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in document.paragraphs]
+    return [(style_name(p), p.text) for p in document.paragraphs]
 
 
 def test_page_geometry_is_gbt9704(doc: docx.document.Document) -> None:
     section = doc.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Mm(210)) < Mm(0.1)
     assert abs(section.page_height - Mm(297)) < Mm(0.1)
     for margin, mm in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
@@ -126,7 +127,7 @@ def test_ending_attachment_signature_date_note(doc: docx.document.Document) -> N
         ("成文日期", "2025年2月18日"),
         ("附注", "（此件公开发布）"),
     ]
-    by_style = {p.style.name: p for p in doc.paragraphs}
+    by_style = {style_name(p): p for p in doc.paragraphs}
     # unsealed layout: signature 2 characters from the right; the date starts 2 characters
     # right of the signature's start (10-character signature, 6.5-character date).
     assert by_style["署名"].paragraph_format.right_indent.twips == 2 * 315
@@ -161,7 +162,7 @@ def test_core_properties_from_report(doc: docx.document.Document) -> None:
     assert core.created.date().isoformat() == "2025-02-18"
 
 
-def test_special_characters_come_out_as_text(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_special_characters_come_out_as_text(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(("主要负责人带头学法。", "学习《A&B》条款，x<y>z，“引号”和'单引号'。"))
     result = invoke("render", str(path), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
@@ -169,7 +170,7 @@ def test_special_characters_come_out_as_text(minimal, tmp_path: Path) -> None:  
     assert "学习《A&B》条款，x<y>z，“引号”和'单引号'。" in texts
 
 
-def test_inline_and_block_points_and_nesting(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_inline_and_block_points_and_nesting(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         (
             "    text: |\n      全年调解纠纷",
@@ -197,13 +198,15 @@ def test_inline_and_block_points_and_nesting(minimal, tmp_path: Path) -> None:  
     assert "我们做到：一是甲。二是乙。" in texts
 
 
-def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_long_title_breaks_into_lines_not_words(minimal: Minimal, tmp_path: Path) -> None:
     title = "示例县示例镇人民政府关于2024年度法治政府建设工作情况的报告"
     path = minimal(("  short: 示例镇\n", f"  short: 示例镇\n  title: {title}\n"))
     result = invoke("render", str(path), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     p = next(
-        p for p in docx.Document(str(tmp_path / "report.docx")).paragraphs if p.style.name == "标题"
+        p
+        for p in docx.Document(str(tmp_path / "report.docx")).paragraphs
+        if style_name(p) == "标题"
     )
     assert p._p.xml.count("<w:br/>") == 1
     first, second = p.text.split("\n")
@@ -215,7 +218,7 @@ def test_long_title_breaks_into_lines_not_words(minimal, tmp_path: Path) -> None
     assert abs(text_width(first) - text_width(second)) <= 6
 
 
-def test_font_names_configurable(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_font_names_configurable(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         ("  short: 示例镇\n", "  short: 示例镇\n  fonts: {body: 仿宋, heading2: 楷体}\n")
     )
@@ -226,7 +229,7 @@ def test_font_names_configurable(minimal, tmp_path: Path) -> None:  # type: igno
     assert d.styles["一级标题"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
 
 
-def test_user_template_restyled_in_word_is_used(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_user_template_restyled_in_word_is_used(tmp_path: Path, minimal: Minimal) -> None:
     from lawgov_gen.render.templates import builtin_template_dir
 
     user = docx.Document(str(builtin_template_dir() / "report.docx"))
@@ -252,17 +255,17 @@ def test_template_builder_reproduces_committed_template(tmp_path: Path) -> None:
 def test_index_number_is_metadata_only(
     doc: docx.document.Document, rendered: dict[str, Path]
 ) -> None:
-    from tests.test_pdf import pdf_text
+    from tests.layout import body_text
 
     number = "11330000-0200-2025-00006"
     assert number in (Path(__file__).parent.parent / "examples" / "township.yaml").read_text(
         "utf-8"
     )
     assert not any(number in p.text for p in doc.paragraphs)
-    assert number not in pdf_text(rendered["pdf"])
+    assert number not in body_text(rendered["pdf"])
 
 
-def test_title_overrides_and_empty_parts(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_title_overrides_and_empty_parts(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         (
             "  short: 示例镇\n",
@@ -284,7 +287,7 @@ def test_title_overrides_and_empty_parts(minimal, tmp_path: Path) -> None:  # ty
     assert texts[texts.index("五、其他需要报告的情况") + 1] == "无。"
 
 
-def test_cc_in_the_imprint_with_rules(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cc_in_the_imprint_with_rules(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         ("  short: 示例镇\n", "  short: 示例镇\n  cc: [示例县依法治县办, 示例县司法局]\n")
     )
@@ -292,15 +295,16 @@ def test_cc_in_the_imprint_with_rules(minimal, tmp_path: Path) -> None:  # type:
     d = docx.Document(str(tmp_path / "report.docx"))
     cc = next(p for p in d.paragraphs if p.text.startswith("抄送"))
     assert cc.text == "抄送：示例县依法治县办，示例县司法局。"
-    assert cc.style.font.size.pt == 14
-    borders = cc.style.element.pPr.find(qn("w:pBdr"))
+    style = cc.style
+    assert style is not None and style.font.size is not None and style.font.size.pt == 14
+    borders = style.element.pPr.find(qn("w:pBdr"))
     assert {b.tag.split("}")[1] for b in borders} == {"top", "bottom"}
-    from tests.test_pdf import pdf_text
+    from tests.layout import body_text
 
-    assert "抄送：示例县依法治县办，示例县司法局。" in pdf_text(tmp_path / "report.pdf")
+    assert "抄送：示例县依法治县办，示例县司法局。" in body_text(tmp_path / "report.pdf")
 
 
-def test_court_rate_rounds_like_other_rates(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_court_rate_rounds_like_other_rates(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         (
             "  lawsuits: 2\n  head_appearances: 2\n",

@@ -15,9 +15,7 @@ LAST_METRIC = "  rate: {label: 调解成功率, rate: [solved, cases]}\n"  # lin
 DUTY_TEXT = "主要负责人带头学法。"  # line 27, column 11
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(in_tmp: Path) -> None:
-    """Every test runs in its temporary folder: printed paths are relative."""
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def _metric(minimal: Minimal, line: str, quote: str = "") -> None:

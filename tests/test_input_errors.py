@@ -7,38 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, invoke
+from tests.helpers import MINIMAL, Minimal, Write, char_at, invoke, refused
 
 
 def render_fails(path: Path, out: Path, *extra: str) -> list[str]:
-    """Render, expect exit 1 and no output; return the error lines."""
-    result = invoke("render", str(path), "--pdf", "-o", str(out), *extra)
-    assert result.exit_code == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
-    assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
-    return result.stderr.splitlines()
+    """Render with --pdf into `out`; expect refused (see helpers.refused)."""
+    return refused("render", str(path), "--pdf", "-o", str(out), *extra)
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
-def test_yaml_syntax_error(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_yaml_syntax_error(write: Write, tmp_path: Path) -> None:
     write("report:\n  org: 甲\n  short: [乙\n")
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert lines == ["report.yaml:4:1: 错误 YAML YAML 语法错误：方括号列表没有闭合：缺少“]”或逗号"]
 
 
-def test_tab_indentation(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tab_indentation(write: Write, tmp_path: Path) -> None:
     write("report:\n\torg: 甲\n")
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:2:1: 错误 YAML YAML 语法错误：不能用 Tab 缩进，请改用空格"
     ]
 
 
-def test_unknown_keys_suggest_nearest_and_all_reported_at_once(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_keys_suggest_nearest_and_all_reported_at_once(
+    minimal: Minimal, tmp_path: Path
+) -> None:
     minimal(("measures:", "mesures:"), ("  short: 示例镇", "  shrot: 示例镇"))
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert lines == [
@@ -48,7 +43,7 @@ def test_unknown_keys_suggest_nearest_and_all_reported_at_once(minimal, tmp_path
     ]
 
 
-def test_wrong_types(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_types(minimal: Minimal, tmp_path: Path) -> None:
     minimal(
         ("  year: 2024", "  year: 二〇二四"),
         ("value: 130", "value: 很多"),
@@ -62,7 +57,7 @@ def test_wrong_types(minimal, tmp_path: Path) -> None:  # type: ignore[no-untype
     ]
 
 
-def test_bad_date_and_level(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_date_and_level(minimal: Minimal, tmp_path: Path) -> None:
     minimal(
         ("  date: 2025-02-20", "  date: 2025年2月20日"),
         ("  year: 2024", "  year: 2024\n  level: village"),
@@ -74,7 +69,7 @@ def test_bad_date_and_level(minimal, tmp_path: Path) -> None:  # type: ignore[no
     ]
 
 
-def test_missing_required_parts(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_required_parts(write: Write, tmp_path: Path) -> None:
     head = MINIMAL.split("intro:")[0]
     write(head)
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
@@ -86,14 +81,14 @@ def test_missing_required_parts(write, tmp_path: Path) -> None:  # type: ignore[
     ]
 
 
-def test_duplicate_keys_are_data_loss(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_keys_are_data_loss(minimal: Minimal, tmp_path: Path) -> None:
     minimal(("  short: 示例镇\n", "  short: 示例镇\n  short: 别的镇\n"))
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:5:3: 错误 SCHEMA 键“short”重复（第 4 行已有）：YAML 只会保留其中一个，请合并或删除"
     ]
 
 
-def test_alias_bomb_is_refused(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_alias_bomb_is_refused(write: Write, tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
     write("\n".join(lines) + "\n")
@@ -102,14 +97,14 @@ def test_alias_bomb_is_refused(write, tmp_path: Path) -> None:  # type: ignore[n
     assert "别名（*引用）展开后过大，疑似“十亿笑声”攻击" in line
 
 
-def test_file_over_5_mb_is_refused(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_file_over_5_mb_is_refused(write: Write, tmp_path: Path) -> None:
     write(MINIMAL + "#" + "x" * (5 * 1024 * 1024) + "\n")
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:1:1: 错误 YAML 文件有 5121 KB，超过 5 MB 上限：请把各部分拆到 include 的文件中"
     ]
 
 
-def test_gbk_file_is_named_as_such(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gbk_file_is_named_as_such(write: Write, tmp_path: Path) -> None:
     write(MINIMAL, encoding="gbk")
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:3:9: 错误 YAML 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本常见）："
@@ -124,14 +119,14 @@ def test_utf8_bom_is_fine(tmp_path: Path) -> None:
     assert Path("o/report.docx").is_file()
 
 
-def test_control_characters_refused_with_line(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_refused_with_line(minimal: Minimal, tmp_path: Path) -> None:
     minimal(("    text: 主要负责人带头学法。", '    text: "主要负责人\\x07带头学法。"'))
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:27:11: 错误 F7 含有控制字符 U+0007（第 6 个字符），会损坏 Word 文件：请删除"
     ]
 
 
-def test_raw_control_character_in_file(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_raw_control_character_in_file(write: Write, tmp_path: Path) -> None:
     write(MINIMAL.replace("主要负责人带头学法。", "主要负责人\x01带头学法。"))
     (line,) = render_fails(Path("report.yaml"), tmp_path / "o")
     assert line == "report.yaml:27:16: 错误 F7 含有控制字符 U+0001，会损坏 Word 文件：请删除它"
@@ -142,7 +137,7 @@ def test_raw_control_character_in_file(write, tmp_path: Path) -> None:  # type: 
     [
         (
             "{{ m.cases.__class__ }}",
-            ".__class__",
+            "m.cases.__class__",
             "T1 指标没有“.__class__”：可用 .value、.prev、.change、.label、.unit",
         ),
         ("{{ cycler.__init__ }}", "cycler", "T1 不能使用“cycler.__init__”"),
@@ -151,20 +146,23 @@ def test_raw_control_character_in_file(write, tmp_path: Path) -> None:  # type: 
         ("{{ m.cases * 1000000 }}", "m", "T1 不能使用“运算”"),
         ("{{ lipsum }}", "lipsum", "T1 未知的名称“lipsum”"),
         ("{{ m.casess }}", "m.casess", "Q4 引用了不存在的指标“casess”：最接近的是：cases"),
-        ("{{ m.cases", "{{", "T1 “{{”没有对应的“}}”"),
+        ("{{ m.cases", "m.cases", "T1 “{{”没有对应的“}}”"),
     ],
 )
-def test_sandbox_refuses_everything_but_report_values(  # type: ignore[no-untyped-def]
-    minimal, tmp_path: Path, expr: str, needle: str, message: str
+def test_sandbox_refuses_everything_but_report_values(
+    minimal: Minimal, tmp_path: Path, expr: str, needle: str, message: str
 ) -> None:
     minimal(("    text: 主要负责人带头学法。", f"    text: '主要负责人{expr}带头学法。'"))
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert len(lines) == 1, lines
     assert lines[0].startswith("report.yaml:27:")
     assert message in lines[0]
+    # the finding points at the expression inside its {{ }}
+    col = int(lines[0].split(":")[2])
+    assert char_at("report.yaml", 27, col, len(needle)) == needle
 
 
-def test_change_without_previous_value(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_change_without_previous_value(minimal: Minimal, tmp_path: Path) -> None:
     minimal(("    text: 主要负责人带头学法。", "    text: 成功{{ m.solved.change }}。"))
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:27:16: 错误 T1 指标“solved”没有上年数值，不能用 .change："
@@ -181,7 +179,7 @@ def test_change_without_previous_value(minimal, tmp_path: Path) -> None:  # type
         ("missing.yaml", "文件不存在"),
     ],
 )
-def test_include_paths_are_confined(write, tmp_path: Path, ref: str, why: str) -> None:  # type: ignore[no-untyped-def]
+def test_include_paths_are_confined(write: Write, tmp_path: Path, ref: str, why: str) -> None:
     write(
         MINIMAL.replace("version: 1\n", f"version: 1\ninclude: [{ref}]\n"), name="sub/report.yaml"
     )
@@ -189,7 +187,7 @@ def test_include_paths_are_confined(write, tmp_path: Path, ref: str, why: str) -
     assert lines == [f"sub/report.yaml:2:11: 错误 SCHEMA include 的“{ref}”{why}"]
 
 
-def test_include_merges_parts_and_points_into_included_file(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_include_merges_parts_and_points_into_included_file(write: Write, tmp_path: Path) -> None:
     main, rest = MINIMAL.split("measures:")
     write(main.replace("version: 1\n", "version: 1\ninclude: [parts.yaml]\n"))
     write("measures:" + rest.replace("成功率{{ m.rate }}", "成功率{{ m.nope }}"), name="parts.yaml")
@@ -197,7 +195,7 @@ def test_include_merges_parts_and_points_into_included_file(write, tmp_path: Pat
     assert lines == ["parts.yaml:4:52: 错误 Q4 引用了不存在的指标“nope”：请先在 metrics 中定义它"]
 
 
-def test_previous_may_live_in_sibling_folder_under_cwd(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_previous_may_live_in_sibling_folder_under_cwd(write: Write, tmp_path: Path) -> None:
     write(
         MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20"),
         name="2023/t.yaml",
@@ -210,7 +208,7 @@ def test_previous_may_live_in_sibling_folder_under_cwd(write, tmp_path: Path) ->
     assert result.exit_code == 0, result.stderr
 
 
-def test_template_that_is_not_docx(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_that_is_not_docx(minimal: Minimal, tmp_path: Path) -> None:
     minimal()
     Path("my.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = invoke("render", "report.yaml", "-o", "o", "--template", "my.doc")
@@ -228,7 +226,7 @@ def test_template_that_is_not_docx(minimal, tmp_path: Path) -> None:  # type: ig
     assert not Path("o").exists() or not any(Path("o").iterdir())
 
 
-def test_good_output_is_never_replaced_by_a_broken_run(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_good_output_is_never_replaced_by_a_broken_run(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal()
     assert invoke("render", str(path), "--pdf", "-o", "o").exit_code == 0
     before = {p.name: p.read_bytes() for p in Path("o").iterdir()}
@@ -237,7 +235,7 @@ def test_good_output_is_never_replaced_by_a_broken_run(minimal, tmp_path: Path) 
     assert {p.name: p.read_bytes() for p in Path("o").iterdir()} == before
 
 
-def test_unwritable_output_folder(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unwritable_output_folder(minimal: Minimal, tmp_path: Path) -> None:
     minimal()
     Path("o").write_text("a file, not a folder")
     result = invoke("render", "report.yaml", "-o", "o/sub")
@@ -255,14 +253,14 @@ def test_missing_input_file(tmp_path: Path) -> None:
     assert result.stderr == "nope.yaml:1:1: 错误 YAML 文件不存在：请检查路径\n"
 
 
-def test_top_level_not_a_mapping(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_top_level_not_a_mapping(write: Write, tmp_path: Path) -> None:
     write("- a\n- b\n")
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
         "report.yaml:1:1: 错误 SCHEMA 文件顶层应为“键: 值”映射"
     ]
 
 
-def test_no_leftover_temp_files(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_leftover_temp_files(minimal: Minimal, tmp_path: Path) -> None:
     minimal()
     assert invoke("render", "report.yaml", "--pdf", "-o", "o").exit_code == 0
     assert sorted(os.listdir("o")) == ["report.docx", "report.pdf"]

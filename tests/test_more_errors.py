@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, invoke
+from tests.helpers import MINIMAL, invoke, refused
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(*args: str) -> str:
-    result = invoke(*args)
-    assert result.exit_code == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert not Path("o").exists() or not any(Path("o").iterdir())
-    return result.stderr
+def _stderr(*args: str) -> str:
+    return "".join(line + "\n" for line in refused(*args))
 
 
 def write(name: str, text: str) -> None:
@@ -32,7 +25,7 @@ def test_include_cycle() -> None:
     write("a.yaml", MINIMAL.replace("version: 1\n", "version: 1\ninclude: [b.yaml]\n"))
     write("b.yaml", "include: [a.yaml]\n")
     assert (
-        fails("render", "a.yaml", "-o", "o")
+        _stderr("render", "a.yaml", "-o", "o")
         == "b.yaml:1:11: 错误 SCHEMA “a.yaml”循环引用或嵌套过深\n"
     )
 
@@ -40,7 +33,7 @@ def test_include_cycle() -> None:
 def test_part_defined_in_two_files() -> None:
     write("a.yaml", MINIMAL.replace("version: 1\n", "version: 1\ninclude: [b.yaml]\n"))
     write("b.yaml", "plans:\n  - {title: 重复, text: 重复。}\n")
-    assert fails("render", "a.yaml", "-o", "o") == (
+    assert _stderr("render", "a.yaml", "-o", "o") == (
         "b.yaml:1:1: 错误 SCHEMA “plans”已在 a.yaml:34 定义过：每部分只能写在一个文件里\n"
     )
 
@@ -48,7 +41,7 @@ def test_part_defined_in_two_files() -> None:
 def test_metric_defined_in_two_files() -> None:
     write("a.yaml", MINIMAL.replace("version: 1\n", "version: 1\ninclude: [m.yaml]\n"))
     write("m.yaml", "metrics:\n  cases: {label: 又一个, value: 1, unit: 起}\n")
-    assert fails("render", "a.yaml", "-o", "o") == (
+    assert _stderr("render", "a.yaml", "-o", "o") == (
         "m.yaml:2:3: 错误 SCHEMA metrics.cases 已在 a.yaml:12 定义过：每项只能定义一次\n"
     )
 
@@ -69,7 +62,7 @@ def test_docx_template_that_is_a_zip_but_not_a_docx() -> None:
     write("a.yaml", MINIMAL)
     with zipfile.ZipFile("t.docx", "w") as z:
         z.writestr("hello.txt", "not word")
-    assert fails("render", "a.yaml", "-o", "o", "--template", "t.docx").startswith(
+    assert _stderr("render", "a.yaml", "-o", "o", "--template", "t.docx").startswith(
         "t.docx: 错误 无法打开 Word 模板："
     )
 
@@ -83,13 +76,13 @@ def test_docx_template_naming_an_unknown_value() -> None:
     document = docx.Document(str(builtin_template_dir() / "report.docx"))
     document.add_paragraph("{{ secret_key }}")
     document.save("t.docx")
-    assert fails("render", "a.yaml", "-o", "o", "--template", "t.docx") == (
+    assert _stderr("render", "a.yaml", "-o", "o", "--template", "t.docx") == (
         "t.docx: 错误 模板标签有误：“secret_key”没有定义（模板只能使用报告提供的值）\n"
     )
 
 
 def test_init_wants_a_yaml_name() -> None:
-    assert fails("init", "报告.txt") == "报告.txt: 错误 数据文件的扩展名应为 .yaml 或 .yml\n"
+    assert _stderr("init", "报告.txt") == "报告.txt: 错误 数据文件的扩展名应为 .yaml 或 .yml\n"
     assert not Path("报告.txt").exists()
 
 
@@ -129,19 +122,19 @@ def test_render_a_folder_without_yaml() -> None:
 def test_schema_messages(old: str, new: str, message: str) -> None:
     assert old in MINIMAL
     write("report.yaml", MINIMAL.replace(old, new, 1))
-    assert message in fails("render", "report.yaml", "-o", "o")
+    assert message in _stderr("render", "report.yaml", "-o", "o")
 
 
 def test_merge_keys_are_refused() -> None:
     write("report.yaml", MINIMAL.replace("court:\n", "base: &b {lawsuits: 1}\ncourt:\n  <<: *b\n"))
-    stderr = fails("render", "report.yaml", "-o", "o")
+    stderr = _stderr("render", "report.yaml", "-o", "o")
     assert "report.yaml:30:3: 错误 SCHEMA 不支持合并键“<<”：请直接写出各个键" in stderr
 
 
 def test_utf16_file() -> None:
     Path("u.yaml").write_bytes("\ufeff".encode("utf-16-le") + MINIMAL.encode("utf-16-le"))
     assert (
-        fails("render", "u.yaml", "-o", "o")
+        _stderr("render", "u.yaml", "-o", "o")
         == "u.yaml:1:1: 错误 YAML 文件是 UTF-16 编码：请另存为 UTF-8\n"
     )
 
@@ -173,7 +166,7 @@ def test_a_bug_is_reported_plainly_without_traceback(monkeypatch: pytest.MonkeyP
 )
 def test_python_tags_are_refused(value: str) -> None:
     write("report.yaml", MINIMAL.replace("intro: |", f"intro: {value}\nplaceholder: |", 1))
-    stderr = fails("render", "report.yaml", "-o", "o")
+    stderr = _stderr("render", "report.yaml", "-o", "o")
     assert stderr.startswith(
         "report.yaml:8:8: 错误 SCHEMA 无法解析的值（不支持 tag:yaml.org,2002:python/"
     )
@@ -181,13 +174,13 @@ def test_python_tags_are_refused(value: str) -> None:
 
 def test_complex_keys_are_refused() -> None:
     write("report.yaml", MINIMAL.replace("intro: |", "? [a, b]\n: 1\nintro: |"))
-    assert "report.yaml:8:3: 错误 SCHEMA 键必须是简单的文字" in fails(
+    assert "report.yaml:8:3: 错误 SCHEMA 键必须是简单的文字" in _stderr(
         "render", "report.yaml", "-o", "o"
     )
 
 
 def test_absurd_nesting_is_refused() -> None:
     write("report.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert fails("render", "report.yaml", "-o", "o") == (
+    assert _stderr("render", "report.yaml", "-o", "o") == (
         "report.yaml:1:1: 错误 YAML 嵌套层次过深：请不要把列表或映射套得这么深\n"
     )

@@ -19,9 +19,7 @@ from tests.helpers import MINIMAL, invoke, minimal_text
 Minimal = Callable[..., Path]
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(in_tmp: Path) -> None:
-    """Every test runs in its temporary folder: printed paths are relative."""
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def _tmpfs(path: Path, size: str) -> bool:

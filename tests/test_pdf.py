@@ -12,7 +12,7 @@ import docx
 import pdfplumber
 import pytest
 
-from tests.helpers import EXAMPLE, invoke
+from tests.helpers import EXAMPLE, Minimal, Write, invoke
 from tests.layout import (
     BLOCK_BOTTOM,
     BLOCK_LEFT,
@@ -22,6 +22,7 @@ from tests.layout import (
     Line,
     assert_full_pages,
     assert_signature_not_alone,
+    body_text,
     is_full,
     kinsoku_short,
     lines_of,
@@ -125,20 +126,9 @@ def docx_paragraphs(path: Path) -> list[str]:
     return [p.text.replace("\n", "") for p in docx.Document(str(path)).paragraphs if p.text.strip()]
 
 
-def pdf_text(path: Path) -> str:
-    with pdfplumber.open(path) as pdf:
-        text = "".join(
-            "".join(
-                c["text"] for ln in lines_of(page) if ln[0]["top"] / MM < BLOCK_BOTTOM for c in ln
-            )
-            for page in pdf.pages
-        )
-    return re.sub(r"\s+", "", text)
-
-
 def test_text_parity_with_docx_paragraph_by_paragraph(rendered: dict[str, Path]) -> None:
     paras = [re.sub(r"\s+", "", p) for p in docx_paragraphs(rendered["docx"])]
-    text = pdf_text(rendered["pdf"])
+    text = body_text(rendered["pdf"])
     table = docx.Document(str(rendered["docx"])).tables[0]
     cells = "".join(re.sub(r"\s+", "", c.text) for row in table.rows for c in row.cells)
     body, table_text = text[: len("".join(paras))], text[len("".join(paras)) :]
@@ -166,11 +156,12 @@ def test_creation_date_from_report_date(rendered: dict[str, Path]) -> None:
     from pypdf import PdfReader
 
     info = PdfReader(str(rendered["pdf"])).metadata
-    assert info["/CreationDate"].startswith("D:20250218")
-    assert info["/Title"] == "青禾镇2024年法治政府建设年度报告"
+    assert info is not None
+    assert str(info["/CreationDate"]).startswith("D:20250218")
+    assert str(info["/Title"]) == "青禾镇2024年法治政府建设年度报告"
 
 
-def test_user_template_folder_extends_builtin(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_user_template_folder_extends_builtin(tmp_path: Path, minimal: Minimal) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tpl / "report.html").write_text(
@@ -182,10 +173,10 @@ def test_user_template_folder_extends_builtin(tmp_path: Path, minimal) -> None: 
         "render", str(path), "--pdf", "--no-docx", "--template", str(tpl), "-o", str(tmp_path)
     )
     assert result.exit_code == 0, result.stderr
-    assert "自定义落款" in pdf_text(tmp_path / "report.pdf")
+    assert "自定义落款" in body_text(tmp_path / "report.pdf")
 
 
-def test_user_css_is_layered_over_builtin(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_user_css_is_layered_over_builtin(tmp_path: Path, minimal: Minimal) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tpl / "report.css").write_text("h2.h1 { font-size: 18pt; }", encoding="utf-8")
@@ -202,7 +193,7 @@ def test_user_css_is_layered_over_builtin(tmp_path: Path, minimal) -> None:  # t
     assert abs(lines[-1][0]["top"] / MM - (BLOCK_BOTTOM + 7)) <= 1
 
 
-def test_template_syntax_error_names_file_and_line(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_template_syntax_error_names_file_and_line(tmp_path: Path, minimal: Minimal) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tpl / "report.html").write_text("<html>\n<body>\n{% if %}\n</body>", encoding="utf-8")
@@ -232,7 +223,9 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path, minimal) -> N
         "https://example.invalid/a.css",
     ],
 )
-def test_fetcher_refuses_network_and_outside_files(tmp_path: Path, minimal, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_fetcher_refuses_network_and_outside_files(
+    tmp_path: Path, minimal: Minimal, url: str
+) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tmp_path / "secret.png").write_bytes(b"\x89PNG")
@@ -255,7 +248,7 @@ def test_fetcher_refuses_network_and_outside_files(tmp_path: Path, minimal, url:
     assert not (tmp_path / "o" / "report.pdf").exists()
 
 
-def test_rare_character_fallback_is_reported(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_rare_character_fallback_is_reported(tmp_path: Path, minimal: Minimal) -> None:
     path = minimal(("主要负责人带头学法。", "主要负责人王堃带头学法。"))
     result = invoke("render", str(path), "--pdf", "-o", str(tmp_path))
     assert result.exit_code == 0
@@ -273,7 +266,9 @@ def test_rare_character_fallback_is_reported(tmp_path: Path, minimal) -> None:  
     assert not (tmp_path / "s").exists() or not list((tmp_path / "s").iterdir())
 
 
-def test_no_cjk_font_refuses(tmp_path: Path, minimal, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_cjk_font_refuses(
+    tmp_path: Path, minimal: Minimal, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lawgov_gen.render import fonts
 
     monkeypatch.setattr(fonts, "installed_faces", lambda: ())
@@ -287,8 +282,8 @@ def test_no_cjk_font_refuses(tmp_path: Path, minimal, monkeypatch: pytest.Monkey
 
 
 def test_missing_harfbuzz_subset_refuses(
-    tmp_path: Path, minimal, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, minimal: Minimal, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lawgov_gen.render import fonts
 
     monkeypatch.setattr(fonts, "harfbuzz_subset_available", lambda: False)
@@ -298,7 +293,9 @@ def test_missing_harfbuzz_subset_refuses(
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
 
-def test_fonts_command_lists_roles_and_fallbacks(write, tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_fonts_command_lists_roles_and_fallbacks(
+    write: Write, tmp_path: Path, minimal: Minimal
+) -> None:
     result = invoke("fonts")
     assert result.exit_code == 0
     for label, face in (
@@ -316,7 +313,7 @@ def test_fonts_command_lists_roles_and_fallbacks(write, tmp_path: Path, minimal)
     assert "正文（仿宋） FandolFang 缺“堃”（U+5803）→ Noto Serif CJK SC" in result.stdout
 
 
-def test_character_no_font_has_is_an_error(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_character_no_font_has_is_an_error(tmp_path: Path, minimal: Minimal) -> None:
     path = minimal(("主要负责人带头学法。", "主要负责人带头学法\ue000。"))
     result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "o"))
     assert result.exit_code == 1
@@ -328,7 +325,7 @@ def test_character_no_font_has_is_an_error(tmp_path: Path, minimal) -> None:  # 
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
 
-def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal: Minimal) -> None:
     path = minimal(
         ("主要负责人带头学法。", "主要负责人王堃带头学法。"), ("  to:", "  ignore: [P1]\n  to:")
     )
@@ -336,7 +333,7 @@ def test_ignore_p1_silences_the_fallback_warning(tmp_path: Path, minimal) -> Non
     assert (result.exit_code, result.stderr) == (0, "")
 
 
-def test_own_licensed_font_file_is_used_for_its_role(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_own_licensed_font_file_is_used_for_its_role(tmp_path: Path, minimal: Minimal) -> None:
     import shutil as sh
 
     from lawgov_gen.render.fonts import find_face
@@ -380,8 +377,8 @@ def test_own_licensed_font_file_is_used_for_its_role(tmp_path: Path, minimal) ->
     ],
 )
 def test_bad_font_file_reference(
-    tmp_path: Path, minimal, ref: str, content: bytes | None, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, minimal: Minimal, ref: str, content: bytes | None, message: str
+) -> None:
     if content is not None:
         (tmp_path / ref).parent.mkdir(exist_ok=True)
         (tmp_path / ref).write_bytes(content)
@@ -394,7 +391,7 @@ def test_bad_font_file_reference(
     assert not (tmp_path / "o").exists()
 
 
-def test_broken_font_file(tmp_path: Path, minimal) -> None:  # type: ignore[no-untyped-def]
+def test_broken_font_file(tmp_path: Path, minimal: Minimal) -> None:
     (tmp_path / "bad.ttf").write_bytes(b"not a font")
     path = minimal(
         ("  short: 示例镇\n", "  short: 示例镇\n  fonts:\n    files: {title: bad.ttf}\n")

@@ -10,10 +10,7 @@ import yaml
 
 from tests.helpers import check_lines, invoke
 
-
-@pytest.fixture(autouse=True)
-def _in_tmp(in_tmp: Path) -> None:
-    """Every test runs in its temporary folder: printed paths are relative."""
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,7 @@ Minimal = Callable[..., Path]
 DUTY_TEXT = "主要负责人带头学法。"  # line 27, column 11 of MINIMAL
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(in_tmp: Path) -> None:
-    """Every test runs in its temporary folder: printed paths are relative."""
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def docx_text(path: Path) -> str:

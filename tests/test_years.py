@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pdfplumber
 import pytest
+from docx.oxml.ns import qn
 
-from tests.helpers import EXAMPLES, MINIMAL, invoke
+from tests.helpers import EXAMPLES, MINIMAL, Minimal, invoke
 from tests.layout import BLOCK_LEFT, MM, lines_of, text
 
 LAST_YEAR = MINIMAL.replace("year: 2024", "year: 2023").replace("2025-02-20", "2024-02-20")
@@ -20,8 +22,11 @@ def with_metrics(text: str, metrics: str) -> str:
     return f"{head}metrics:\n{metrics}measures:{rest.split('measures:')[1]}"
 
 
+TwoYears = Callable[..., list[str]]  # two_years(old_metrics, new_metrics, sentence, extra="")
+
+
 @pytest.fixture
-def two_years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def two_years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TwoYears:
     """Write 2023/t.yaml and 2024/t.yaml (naming the first as previous); return a renderer."""
     monkeypatch.chdir(tmp_path)
 
@@ -69,7 +74,7 @@ SENTENCE = (
 )
 
 
-def test_previous_fills_prev_up_down_flat_and_rate_points(two_years) -> None:  # type: ignore[no-untyped-def]
+def test_previous_fills_prev_up_down_flat_and_rate_points(two_years: TwoYears) -> None:
     texts = two_years(OLD, NEW, SENTENCE)
     assert (
         "纠纷130起，同比增长30.0%，上年100起；成功率96.2%，提高6.2个百分点，上年90%；"
@@ -77,7 +82,7 @@ def test_previous_fills_prev_up_down_flat_and_rate_points(two_years) -> None:  #
     ) in texts
 
 
-def test_typed_prev_wins_and_check_warns_when_it_disagrees(two_years) -> None:  # type: ignore[no-untyped-def]
+def test_typed_prev_wins_and_check_warns_when_it_disagrees(two_years: TwoYears) -> None:
     new = NEW.replace("value: 130, unit: 起}", "value: 130, unit: 起, prev: 120}")
     texts = two_years(OLD, new, SENTENCE)
     assert any("纠纷130起，同比增长8.3%，上年120起" in t for t in texts)
@@ -87,7 +92,7 @@ def test_typed_prev_wins_and_check_warns_when_it_disagrees(two_years) -> None:  
     ]
 
 
-def test_rate_down_in_points(two_years) -> None:  # type: ignore[no-untyped-def]
+def test_rate_down_in_points(two_years: TwoYears) -> None:
     new = NEW.replace("value: 125, unit: 起, of: cases", "value: 104, unit: 起, of: cases")
     texts = two_years(
         OLD, new, "成功率{{ m.rate }}，{{ m.rate.change }}。{{ m.flat }}{{ m.down }}{{ m.fresh }}"
@@ -95,7 +100,7 @@ def test_rate_down_in_points(two_years) -> None:  # type: ignore[no-untyped-def]
     assert "成功率80%，下降10个百分点。20场次38件5项" in texts
 
 
-def test_change_needs_last_year(two_years) -> None:  # type: ignore[no-untyped-def]
+def test_change_needs_last_year(two_years: TwoYears) -> None:
     with pytest.raises(AssertionError):
         two_years(OLD, NEW, "{{ m.fresh.change }}")
     result = invoke("render", "2024/t.yaml", "-o", "out2")
@@ -149,9 +154,10 @@ def test_indicator_table_cells_in_docx(rendered: dict[str, Path]) -> None:
     assert ["发放普法宣传资料", "份", "6000余", "5000余", "增长20.0%"] in rows
     assert ["受理群众来信来访", "件", "58", "67", "下降13.4%"] in rows
     marker = next(p for p in document.paragraphs if p.text == "附件")
-    assert marker.style.name == "附件标记"
-    assert marker.style.paragraph_format.page_break_before is True
-    assert marker.style.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "黑体"
+    style = marker.style
+    assert style is not None and style.name == "附件标记"
+    assert style.paragraph_format.page_break_before is True
+    assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
     header_style = table.rows[0].cells[0].paragraphs[0].style
     assert header_style.name == "表头" and header_style.font.size.pt == 14
 
@@ -177,7 +183,7 @@ def test_indicator_table_page_in_pdf(rendered: dict[str, Path]) -> None:
     assert text(pages[start + 1][-1]) == f"—{start + 2}—"
 
 
-def test_metrics_table_with_chosen_ids(minimal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_table_with_chosen_ids(minimal: Minimal, tmp_path: Path) -> None:
     path = minimal(
         (
             "  short: 示例镇\n",

@@ -19,6 +19,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lawgov_gen.render.docx_zip import normalize_docx
@@ -166,7 +167,7 @@ def page_setup(section: docx.section.Section) -> None:
 FOOTER_DISTANCE_MM = 21
 
 
-def page_number_paragraph(paragraph: docx.text.paragraph.Paragraph, style: str) -> None:
+def page_number_paragraph(paragraph: Paragraph, style: str) -> None:
     """— PAGE — with a real PAGE field."""
     paragraph.style = style
     paragraph.add_run("— ")
