@@ -170,3 +170,36 @@ def test_bad_input_in_a_real_process_has_no_traceback(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.startswith(f"{bad}:1:")
+
+
+def test_check_ends_with_a_summary_line_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    (tmp_path / "a.yaml").write_text(MINIMAL.replace("，成功率", ",成功率"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("report: [", encoding="utf-8")
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [sys.executable, "-m", "lawgov_gen", "check", "a.yaml", "b.yaml"],
+        cwd=tmp_path,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    lines = out.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert proc.returncode == 1
+    assert lines[-1] == "检查了 2 个文件：1 个错误，1 个警告，0 个提示"
+    # not on a pipe: the output stays one finding per line
+    piped = invoke("check", str(tmp_path / "a.yaml"))
+    assert all(" F1 " in ln for ln in piped.stdout.splitlines())
