@@ -68,7 +68,8 @@ def decode(data: bytes, path: Path) -> str:
 
 def _sub(pattern: re.Pattern[str], repl: str, text: str, counts: Counter[str]) -> str:
     text, n = pattern.subn(repl, text)
-    counts[MARKDOWN] += n
+    if n:
+        counts[MARKDOWN] += n
     return text
 
 
@@ -102,7 +103,8 @@ def _markdown(text: str, no: int, width: float, indent: bool, counts: Counter[st
 def _lines(text: str, doc: SourceDocument) -> list[_Line]:
     """Markdown-stripped non-empty lines; page numbers, residue and tables left out."""
     counts = doc.normalised
-    raw = text.splitlines()
+    # Not splitlines(): a form feed (a PDF page break) is not a new line in an editor.
+    raw = re.split(r"\r\n|\r|\n", text)
     cleaned = [clean(r, Counter()) for r in raw]
     meta, used = residue.metadata_pairs([c if len(c) <= 100 else "" for c in cleaned])
     if len(meta) >= 2:
@@ -117,7 +119,8 @@ def _lines(text: str, doc: SourceDocument) -> list[_Line]:
             _table_done(table, doc)
             table = []
         if not text or i in used or _RULE.fullmatch(text):
-            counts[MARKDOWN] += bool(text and i not in used)
+            if text and i not in used:
+                counts[MARKDOWN] += 1
             blank = True
             continue
         if residue.is_page_number(text, bare=True) or residue.is_residue(text):
@@ -134,6 +137,7 @@ def _lines(text: str, doc: SourceDocument) -> list[_Line]:
         expanded = line.replace("\t", "    ").rstrip()
         width = text_width(expanded.replace("\u3000", "  "))
         indented = expanded.startswith(("  ", "\u3000"))
+        clean(line, counts)  # counted once, for the lines that are kept
         md = _markdown(text, i + 1, width, indented, counts)
         md.blank_before, blank = blank, False
         out.append(md)
