@@ -112,43 +112,35 @@ def _lines(text: str, doc: SourceDocument) -> list[_Line]:
     else:
         used = set()
     out: list[_Line] = []
-    table: list[list[str]] = []
+    tables: list[list[list[str]]] = []
     blank = True
     for i, (line, text) in enumerate(zip(raw, cleaned, strict=True)):
-        if table and not _TABLE_ROW.fullmatch(text):
-            _table_done(table, doc)
-            table = []
-        if not text or i in used or _RULE.fullmatch(text):
-            if text and i not in used:
-                counts[MARKDOWN] += 1
+        row = bool(_TABLE_ROW.fullmatch(text))
+        if row and not _TABLE_SEP.fullmatch(text):
+            if not (i and _TABLE_ROW.fullmatch(cleaned[i - 1]) and tables):
+                tables.append([])
+            tables[-1].append([c.strip() for c in text.strip("|").split("|")])
+        if not text or row or i in used:
             blank = True
             continue
-        if residue.is_page_number(text, bare=True) or residue.is_residue(text):
-            counts[
-                residue.PAGE_NUMBER if residue.is_page_number(text, bare=True) else residue.RESIDUE
-            ] += 1
+        if _RULE.fullmatch(text) or residue.is_residue(text):
+            counts[MARKDOWN if _RULE.fullmatch(text) else residue.RESIDUE] += 1
             blank = True
             continue
-        if _TABLE_ROW.fullmatch(text):
-            if not _TABLE_SEP.fullmatch(text):
-                table.append([c.strip() for c in text.strip("|").split("|")])
+        if residue.is_page_number(text, bare=True):
+            counts[residue.PAGE_NUMBER] += 1
             blank = True
             continue
         expanded = line.replace("\t", "    ").rstrip()
-        width = text_width(expanded.replace("\u3000", "  "))
-        indented = expanded.startswith(("  ", "\u3000"))
         clean(line, counts)  # counted once, for the lines that are kept
-        md = _markdown(text, i + 1, width, indented, counts)
+        md = _markdown(
+            text, i + 1, text_width(expanded), expanded.startswith(("  ", "\u3000")), counts
+        )
         md.blank_before, blank = blank, False
         out.append(md)
-    if table:
-        _table_done(table, doc)
+    for n, rows in enumerate(tables, 1):
+        doc.warnings.append(table_warning(n, len(rows), max(map(len, rows)), rows[0]))
     return out
-
-
-def _table_done(rows: list[list[str]], doc: SourceDocument) -> None:
-    index = sum(w.startswith("第") and "个表格" in w for w in doc.warnings) + 1
-    doc.warnings.append(table_warning(index, len(rows), max(map(len, rows)), rows[0]))
 
 
 def _full_width(lines: list[_Line]) -> float | None:
