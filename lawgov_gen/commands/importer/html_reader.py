@@ -24,7 +24,8 @@ from lawgov_gen.commands.importer.text_reader import decode
 
 NOT_HTML = "无法解析这个网页文件（可能已损坏）：请在浏览器中打开原网页，重新“另存为”网页后再导入"
 
-_PUNCT = frozenset("，。；：！？、")
+# Not "：", which labels and furniture are full of; these mark running sentences.
+_PUNCT = frozenset("，。；！？、")
 _DROP = (
     "script style noscript template iframe object embed svg canvas select button input "
     "textarea nav footer aside head"
