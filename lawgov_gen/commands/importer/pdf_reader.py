@@ -67,19 +67,26 @@ def _bold_prefix(text: str, chars: list[dict[str, Any]]) -> str:
     return out
 
 
-def _page_lines(page: Any, number: int, tables: list[str]) -> list[_Line]:
-    boxes = []
+@dataclass
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    rows: list[list[str]]
+
+
+def _page_lines(page: Any, number: int, tables: list[_Table]) -> list[_Line]:
+    """The text lines of a page, leaving out those inside tables (which go to `tables`)."""
+    found = []
     for table in page.find_tables():
-        rows = table.extract()
-        cols = max((len(r) for r in rows), default=0)
-        if len(rows) >= 2 and cols >= 2:
-            boxes.append(table.bbox)
-            first = [c or "" for c in rows[0]]
-            tables.append(table_warning(len(tables) + 1, len(rows), cols, first))
+        rows = [[c or "" for c in row] for row in table.extract()]
+        if max((len(r) for r in rows), default=0) >= 2:
+            found.append(_Table(number, float(table.bbox[1]), float(table.bbox[3]), rows))
+    tables.extend(found)
     out = []
     for ln in page.extract_text_lines(return_chars=True, strip=True):
         mid = (ln["top"] + ln["bottom"]) / 2
-        if not ln["text"].strip() or any(b[1] <= mid <= b[3] for b in boxes):
+        if not ln["text"].strip() or any(t.top <= mid <= t.bottom for t in found):
             continue
         chars = ln["chars"]
         sizes = [float(c["size"]) for c in chars if str(c["text"]).strip()] or [10.0]
@@ -98,6 +105,26 @@ def _page_lines(page: Any, number: int, tables: list[str]) -> list[_Line]:
     return out
 
 
+def _table_warnings(tables: list[_Table], pages: list[list[_Line]]) -> list[str]:
+    """One warning per table; a table that runs on from the foot of one page is one table."""
+    merged: list[_Table] = []
+    for t in tables:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.page == t.page - 1
+            and not any(ln.bottom > prev.bottom for ln in pages[prev.page - 1])
+            and not any(ln.top < t.top for ln in pages[t.page - 1])
+        ):
+            merged[-1] = _Table(t.page, t.top, t.bottom, prev.rows + t.rows)
+        else:
+            merged.append(t)
+    return [
+        table_warning(i, len(t.rows), max(len(r) for r in t.rows), t.rows[0])
+        for i, t in enumerate(merged, 1)
+    ]
+
+
 def _drop_furniture(pages: list[list[_Line]], counts: Counter[str]) -> None:
     """Remove page numbers at a page's edges, then headers and footers most pages repeat."""
     for lines in pages:
@@ -107,15 +134,30 @@ def _drop_furniture(pages: list[list[_Line]], counts: Counter[str]) -> None:
                 counts[residue.PAGE_NUMBER] += 1
     if len(pages) < 2:
         return
+    layout = _Layout([ln for p in pages for ln in p])
     need = max(2, (len(pages) + 1) // 2)
     for edge in (0, -1):
         for _ in range(2):  # a header may take two lines
-            keys = Counter(re.sub(r"\d+", "#", p[edge].text) for p in pages if p)
-            repeated = {k for k, n in keys.items() if n >= need}
+            keys = Counter(_key(p, edge, layout) for p in pages if p)
+            repeated = {k for k, n in keys.items() if k and n >= need}
             for lines in pages:
-                if lines and re.sub(r"\d+", "#", lines[edge].text) in repeated:
+                if lines and _key(lines, edge, layout) in repeated:
                     del lines[edge]
                     counts[residue.HEADER_FOOTER] += 1
+
+
+def _key(lines: list[_Line], edge: int, layout: _Layout) -> str:
+    """The text of a page's first or last line with digits masked, if set apart from the body.
+
+    Set apart means smaller type or a wider gap than between lines of the body: a body
+    line that happens to repeat (the same closing sentence) is not a running footer.
+    """
+    ln = lines[edge]
+    near = None if len(lines) < 2 else lines[1] if edge == 0 else lines[-2]
+    gap = abs(near.top - ln.top) if near is not None else float("inf")
+    if ln.size < 0.9 * layout.em or gap > 1.3 * layout.pitch:
+        return re.sub(r"\d+", "#", ln.text)
+    return ""
 
 
 class _Layout:
@@ -146,9 +188,12 @@ class _Layout:
 
     def new_paragraph(self, prev: _Line, ln: _Line, first_line: bool) -> bool:
         """True when `ln` starts a paragraph rather than continuing `prev`'s."""
-        gap = ln.page != prev.page or ln.top - prev.top > 1.6 * self.pitch
+        scale = max(ln.size, prev.size) / self.em
+        gap = ln.page != prev.page or ln.top - prev.top > 1.3 * self.pitch * scale
         if abs(ln.size - prev.size) > 0.15 * self.em or (gap and ln.page == prev.page):
             return True
+        if ln.size > 1.15 * self.em and not gap:
+            return False  # a title in a large font wrapping onto its next line
         if self.indented(ln):
             # A long title wraps onto a second centred line.
             return gap or not (self.centred(prev) and self.centred(ln))
@@ -190,11 +235,13 @@ def read_pdf(path: Path) -> SourceDocument:
         with pdfplumber.open(path) as pdf:
             if not any(page.chars for page in pdf.pages):
                 raise ImportProblem(SCANNED, path=path)
-            pages = [_page_lines(page, i, doc.warnings) for i, page in enumerate(pdf.pages, 1)]
+            tables: list[_Table] = []
+            pages = [_page_lines(page, i, tables) for i, page in enumerate(pdf.pages, 1)]
     except PdfminerException as exc:
         locked = exc.args and isinstance(exc.args[0], (PDFPasswordIncorrect, PDFEncryptionError))
         raise ImportProblem(ENCRYPTED if locked else NOT_PDF, path=path) from None
     _drop_furniture(pages, doc.normalised)
+    doc.warnings = _table_warnings(tables, pages)
     lines = [ln for page in pages for ln in page]
     if lines:
         doc.paragraphs = finish(_paragraphs(lines, doc.normalised), doc.normalised)
