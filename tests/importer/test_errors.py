@@ -50,3 +50,14 @@ def test_extension_is_case_insensitive(tmp_path: Path) -> None:
     assert read_document(path).paragraphs == [
         SourceParagraph("青禾镇全年开展普法活动15场次。", where="第1行")
     ]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "报告.txt"
+    path.write_text("青禾镇", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert str(_problem(path)) == f"{path}: 错误 无法读取文件：Permission denied"

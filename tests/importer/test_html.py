@@ -176,3 +176,11 @@ def test_unparsable_page(tmp_path: Path) -> None:
         f"{path}: 错误 无法解析这个网页文件（可能已损坏）："
         "请在浏览器中打开原网页，重新“另存为”网页后再导入"
     )
+
+
+def test_page_without_chinese_punctuation_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "en.html"
+    path.write_text(
+        "<html><body><div><p>Qinghe Town</p></div><p>Annual report 2023</p></body></html>"
+    )
+    assert [p.text for p in read_document(path).paragraphs] == ["Qinghe Town", "Annual report 2023"]

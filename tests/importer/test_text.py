@@ -222,3 +222,13 @@ def test_one_paragraph_per_line(tmp_path: Path) -> None:
     assert [p.text for p in doc.paragraphs] == lines
     assert doc.paragraphs[-1].where == "第10行"
     assert doc.normalised == {}
+
+
+def test_hash_tags_are_not_headings(tmp_path: Path) -> None:
+    doc = read_document(
+        write(tmp_path, "话题.md", "#法治青禾#主题活动吸引群众300余人次。\n#一、主要举措\n")
+    )
+    assert doc.paragraphs == [
+        SourceParagraph("#法治青禾#主题活动吸引群众300余人次。", where="第1行"),
+        SourceParagraph("一、主要举措", heading=1, where="第2行"),
+    ]

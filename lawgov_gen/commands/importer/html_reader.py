@@ -96,7 +96,7 @@ def _article(body: etree._Element) -> etree._Element:
     scores: dict[etree._Element, int] = {}
     _punctuation(body, scores)
     current = body
-    while len(current):
+    while len(current) and scores[current]:
         best = max(current, key=lambda c: scores.get(c, 0))
         if scores.get(best, 0) < _DESCEND * scores[current] or _tag(best) in ("p", "br"):
             break

@@ -132,7 +132,7 @@ def _drop_furniture(pages: list[list[_Line]], counts: Counter[str]) -> None:
             if ln in lines and residue.is_page_number(ln.text, bare=ln is lines[-1]):
                 lines.remove(ln)
                 counts[residue.PAGE_NUMBER] += 1
-    if len(pages) < 2:
+    if len(pages) < 2 or not any(pages):
         return
     layout = _Layout([ln for p in pages for ln in p])
     need = max(2, (len(pages) + 1) // 2)

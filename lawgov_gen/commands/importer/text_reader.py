@@ -30,13 +30,15 @@ _RULE = re.compile(r"([-*_=])(?: *\1){2,}")
 _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_SEP = re.compile(r"\|?(?: *:?-+:? *\|)+ *(?::?-+:?)? *\|?")
 _QUOTE = re.compile(r"(?:> ?)+")
-_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[\u4e00-\u9fff（(]))(.*?)(?:[ \t]+#+)?")
+# "#一、标题" without the space counts too, but not a "#话题#" tag.
+_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[\u4e00-\u9fff（(])(?!.*#))(.*?)(?:[ \t]+#+)?")
 _BULLET = re.compile(r"[-*+•·][ \t]+")
 _ORDERED = re.compile(r"(\d{1,3}\.)[ \t]+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_META_LINES = 16
 _FULL = 2.5  # em short of the longest lines that still counts as a full (wrapped) line
 
 
@@ -106,7 +108,13 @@ def _lines(text: str, doc: SourceDocument) -> list[_Line]:
     # Not splitlines(): a form feed (a PDF page break) is not a new line in an editor.
     raw = re.split(r"\r\n|\r|\n", text)
     cleaned = [clean(r, Counter()) for r in raw]
-    meta, used = residue.metadata_pairs([c if len(c) <= 100 else "" for c in cleaned])
+    # Metadata copied from a web page is one block: read it from its first label on.
+    start = next((i for i, c in enumerate(cleaned) if residue.is_metadata_label(c)), 0)
+    block = [
+        c if len(c) <= 100 and start <= i < start + _META_LINES else ""
+        for i, c in enumerate(cleaned)
+    ]
+    meta, used = residue.metadata_pairs(block)
     if len(meta) >= 2:
         doc.metadata.update(meta)
     else:
