@@ -25,7 +25,7 @@ def _lvl(ilvl: int, fmt: str, text: str) -> str:
 
 
 def add_numbering(document: docx.document.Document) -> None:
-    """Lists 90 and 91 share one outline (91 starts at 三); list 92 counts 甲乙丙."""
+    """Lists 90 and 91 share one outline and its counters (91 restarts at 三); 92 counts 甲乙丙."""
     numbering = document.part.numbering_part.element
     outline = "".join(
         [

@@ -80,18 +80,17 @@ def test_lower_levels_restart_and_legal_numbers() -> None:
     assert labels == ["一、", "1.1", "（1）", "1.2", "（2）", "二、", "2.1", "（1）"]
 
 
-def test_separate_lists_count_separately_and_unknown_levels_have_no_label() -> None:
+def test_lists_sharing_a_definition_share_its_counters() -> None:
     numbering = _numbering(
         _lvl(0, "decimal", "%1."),
         '<w:num w:numId="6"><w:abstractNumId w:val="1"/>'
         '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="4"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl></w:lvlOverride></w:num>',
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl></w:lvlOverride></w:num>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>',
     )
-    assert [numbering.label(5, 0), numbering.label(6, 0), numbering.label(5, 0)] == [
-        "1.",
-        "第四条",
-        "2.",
-    ]
+    # 7 continues 5; 6 restarts at its own start once, then 5 carries on from there.
+    labels = [numbering.label(n, 0) for n in (5, 7, 5, 6, 6, 5)]
+    assert labels == ["1.", "2.", "3.", "第四条", "第五条", "6."]
     assert numbering.label(5, 3) is None
     assert numbering.label(77, 0) is None
 

@@ -1,7 +1,9 @@
 """Word's automatic numbering: the label ("一、", "（二）", "3.") numbering.xml draws.
 
-Counters are kept per list (numId) and level; using a level restarts the levels below it,
-as Word does unless a level's `w:lvlRestart` says otherwise.
+As in Word, the lists (`w:num`) that share one abstract definition share its counters: a
+list continues where another left off, unless it overrides a level's start, which then
+restarts that level the first time the list uses it. Using a level restarts the levels
+below it unless their `w:lvlRestart` says otherwise.
 """
 
 from __future__ import annotations
@@ -131,7 +133,8 @@ class Numbering:
         # style_num maps a numbering style id to the numId it carries (for w:numStyleLink).
         self._abstract: dict[str, etree._Element] = {}
         self._nums: dict[int, etree._Element] = {}
-        self._counts: dict[int, dict[int, int]] = {}
+        self._counts: dict[str, dict[int, int]] = {}
+        self._seen: set[tuple[int, int]] = set()
         self._style_num = style_num
         if root is None:
             return
@@ -150,6 +153,11 @@ class Numbering:
             linked = _int(self._style_num[link])
             return self._abstract_of(linked, depth + 1) if linked is not None else None
         return abstract
+
+    def _overridden(self, num_id: int) -> set[int]:
+        num = self._nums.get(num_id)
+        overrides = [] if num is None else num.findall(qn("w:lvlOverride"))
+        return {_int(o.get(qn("w:ilvl")), 0) or 0 for o in overrides}
 
     def levels(self, num_id: int) -> dict[int, Level]:
         """The levels of list `num_id`, with the list's own overrides applied."""
@@ -182,7 +190,13 @@ class Numbering:
         levels = self.levels(num_id)
         if ilvl not in levels:
             return None
-        counts = self._counts.setdefault(num_id, {})
+        abstract = self._abstract_of(num_id)
+        key = f"num {num_id}" if abstract is None else abstract.get(qn("w:abstractNumId")) or ""
+        counts = self._counts.setdefault(key, {})
+        if (num_id, ilvl) not in self._seen:
+            self._seen.add((num_id, ilvl))
+            if ilvl in self._overridden(num_id):
+                counts.pop(ilvl, None)
         counts[ilvl] = counts.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper, lvl in levels.items():
             if deeper > ilvl and (lvl.restart is None or ilvl < lvl.restart):
