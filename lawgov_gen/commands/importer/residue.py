@@ -18,24 +18,29 @@ _PAGE = [
 ]
 _BARE = re.compile(r"\d{1,4}")
 
-# Short lines only: real report sentences are longer, and may quote these words.
+# Short lines only: real report sentences are longer, and may quote these words. Words a
+# report can use ("关闭", "访问量", "版权所有人") count only where a website puts them.
 _MAX_RESIDUE = 160
 _C = "[:：]"
+_TOOLS = "打印本页|关闭窗口|打印|关闭|收藏|返回顶部|返回|分享|手机扫一扫|扫一扫"
 _RESIDUE_PATTERNS = [
+    # anywhere in the line: never report prose
+    r"打印本页|关闭窗口|扫一扫在手机|在手机上查看当前页",
+    r"ICP *备|网站标识码|公网安备|版权所有(?![人者])|(?i:copyright)|©",
+    r"字[体号] *[:：]? *[【\[]? *大 *[】\]]? *[【\[]? *中 *[】\]]? *[【\[]? *小",
+    rf"(?:^| )(?:浏览|阅读|访问|点击)(?:量|次数|数){_C} *\d+ *次?(?= |$)",
+    # at the start of the line
     rf"^(?:您?(?:当前|现在)(?:所在)?的?位置|当前位置){_C}",
     r"^首页 *[>＞»›/|]",
     r"^首页(?: +\S{2,8}){3,}$",
     rf"^[【\[]?(?:发布|更新|发表|生成)(?:时间|日期){_C}",
-    rf"(?:浏览|阅读|访问|点击)(?:量|次数|数|率){_C}",
     rf"^[【\[]?(?:来源|信息来源|文章来源|作者|责任编辑|编辑|审核|校对|供稿){_C}",
-    r"字[体号] *[:：]? *[【\[]? *大 *[】\]]? *[【\[]? *中 *[】\]]? *[【\[]? *小",
+    rf"^(?:主办|承办|协办)单位{_C}|^技术支持{_C}",
     r"^分享到",
-    r"打印本页|关闭窗口|扫一扫在手机|手机扫一扫|用手机扫描|在手机上查看",
-    r"^[【\[]?(?:打印|关闭|收藏|返回顶部|上一篇|下一篇|相关链接|相关文章|相关阅读)",
-    rf"(?:主办|承办|协办)单位{_C}",
-    r"ICP *备|网站标识码|公网安备|版权所有|(?i:copyright)|©",
-    rf"^技术支持{_C}",
+    rf"^(?:上一篇|下一篇|相关链接|相关文章|相关阅读)(?:{_C}|$)",
     r"^(?:网站地图|联系我们|无障碍|长者模式|关怀版|政务微博|政务微信)(?:$| )",
+    # the whole line is buttons
+    rf"^(?:[【\[]? *(?:{_TOOLS}) *[】\]]? *)+$",
 ]
 _RESIDUE = re.compile("|".join(f"(?:{p})" for p in _RESIDUE_PATTERNS))
 
