@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_table_page(tmp_path: Path) -> None:
     path = tmp_path / "t20240221_1.html"
     path.write_bytes(TABLE_PAGE.encode("gb18030"))
     doc = read_document(path)
-    at = lambda needle: line_of(TABLE_PAGE, needle)  # noqa: E731
+    at = functools.partial(line_of, TABLE_PAGE)
     assert doc.paragraphs == [
         SourceParagraph(
             "2023年，青禾镇坚持依法行政，全面推进法治政府建设。现将有关情况报告如下：",
@@ -131,7 +132,7 @@ def test_list_page(tmp_path: Path) -> None:
     path = tmp_path / "index.htm"
     path.write_text(LIST_PAGE, encoding="utf-8")
     doc = read_document(path)
-    at = lambda needle: line_of(LIST_PAGE, needle)  # noqa: E731
+    at = functools.partial(line_of, LIST_PAGE)
     assert doc.paragraphs == [
         SourceParagraph("一、法治政府建设主要举措和成效", heading=2, where=at("<h2>一")),
         SourceParagraph(

@@ -93,3 +93,16 @@ def test_conversion_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     path = tmp_path / "报告.wps"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     assert _message(path) == f"{path}: 错误 LibreOffice 转换超过 1 秒仍未完成：{AFTER}"
+
+
+def test_docx_under_an_old_name_needs_no_conversion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    path = tmp_path / "其实是docx.wps"
+    document = docx.Document()
+    document.add_paragraph("青禾镇全年开展普法活动15场次。")
+    document.save(str(path))
+    assert read_document(path).paragraphs == [
+        SourceParagraph("青禾镇全年开展普法活动15场次。", where="第1段")
+    ]

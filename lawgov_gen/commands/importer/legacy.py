@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceDocument
@@ -88,6 +89,8 @@ def read_legacy(path: Path) -> SourceDocument:
     """Read a .doc or .wps file through a LibreOffice conversion to .docx."""
     from lawgov_gen.commands.importer.docx_reader import read_docx
 
+    if zipfile.is_zipfile(path):
+        return read_docx(path)  # a .docx under an old name: no conversion needed
     with tempfile.TemporaryDirectory(prefix="lawgov-import-") as tmp:
         converted = convert_to_docx(path, Path(tmp))
         try:
