@@ -23,6 +23,9 @@ BODY = [
     "（三）化解矛盾纠纷。镇司法所联合派出所、综治中心开展矛盾纠纷排查，全年排查化解各类纠纷130起，"
     "调解成功率达96.2%，未发生民转刑案件和群体性事件，镇村两级调解组织实现全覆盖，"
     "基层治理法治化水平明显提高。",
+    # A heading that nearly fills its line, then an indented first line: two paragraphs.
+    "（四）推进基层依法治理，提升法治乡村建设水平",
+    "镇村两级全年开展法治体检8次，培育“法律明白人”42名。",
     "二、存在的不足和原因",
     "一是学法用法不够深入，个别干部依法办事意识不强；二是执法队伍力量不足，执法人员专业素质有待提高；"
     "三是普法宣传形式比较单一，针对性和实效性还需增强。",
@@ -88,7 +91,7 @@ def test_paragraphs(report: Path) -> None:
         "（三）化解矛盾纠纷。",
     ]
     # (三) runs on from page 1 to page 2: its place is where it starts.
-    assert [p.where for p in doc.paragraphs] == ["第1页"] * 7 + ["第2页"] * 6
+    assert [p.where for p in doc.paragraphs] == ["第1页"] * 7 + ["第2页"] * 8
     assert all(p.heading is None and p.label is None for p in doc.paragraphs)
 
 

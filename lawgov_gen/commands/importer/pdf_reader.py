@@ -201,8 +201,8 @@ class _Layout:
 
     def centred(self, ln: _Line) -> bool:
         """A title line: indented on both sides by about the same amount."""
-        mid = (self.left + self.right) / 2
-        return self.indented(ln) and abs((ln.x0 + ln.x1) / 2 - mid) < self.em
+        left, right = ln.x0 - self.left, self.right - ln.x1
+        return min(left, right) >= _INDENT * self.em and abs(left - right) < 2 * self.em
 
 
 def _paragraphs(lines: list[_Line], counts: Counter[str]) -> list[SourceParagraph]:
