@@ -1,0 +1,98 @@
+"""The steps every reader ends with: clean each paragraph, drop residue, rejoin split ones."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from lawgov_gen.commands.importer import residue
+from lawgov_gen.commands.importer.normalise import clean, join_pieces, normalise
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
+
+JOINED = "合并断开的段落"
+
+FINAL = "。！？；：…!?;:"
+CLOSERS = "”’）》」』】〕\"')"
+_NUM = "一二三四五六七八九十百零〇"
+# A paragraph that opens a new numbered item: 一、 （一） 1. （1） ① 第一部分 附件.
+NUMBERED = re.compile(
+    rf"^(?:[（(][{_NUM}]+[）)]|[{_NUM}]+[、.．]|[（(]\d{{1,3}}[）)]|\d{{1,3}}[、.．](?!\d)"
+    rf"|[①-⑳]|第[{_NUM}]+(?:部分|章|节|条)|附件|附表)"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends with sentence-final punctuation (closing quotes allowed after it)."""
+    text = text.rstrip().rstrip(CLOSERS)
+    return bool(text) and text[-1] in FINAL
+
+
+def _line_like(p: SourceParagraph) -> bool:
+    """A title, heading or signature line: it ends without punctuation on purpose."""
+    if p.heading is not None or (p.bold_lead is not None and p.bold_lead == p.text):
+        return True
+    inner = any(c in p.text for c in "。！？；")
+    if (NUMBERED.match(p.text) or p.label) and not inner:
+        return True
+    return len(p.text) < 40 and not any(c in p.text for c in "，。；、：,")
+
+
+def can_join(first: SourceParagraph, second: SourceParagraph) -> bool:
+    """True when `second` continues the sentence `first` broke off (a page or Enter split)."""
+    if ends_sentence(first.text) or _line_like(first):
+        return False
+    if second.heading is not None or second.label or second.bold_lead:
+        return False
+    return not NUMBERED.match(second.text)
+
+
+def join_broken(
+    paragraphs: Iterable[SourceParagraph], counts: Counter[str]
+) -> list[SourceParagraph]:
+    """Rejoin paragraphs split in mid-sentence; the first part keeps its place and lead."""
+    out: list[SourceParagraph] = []
+    for p in paragraphs:
+        if out and can_join(out[-1], p):
+            out[-1] = replace(out[-1], text=join_pieces(out[-1].text, p.text))
+            counts[JOINED] += 1
+        else:
+            out.append(p)
+    return out
+
+
+def _lead(lead: str | None, text: str) -> str | None:
+    if lead is None:
+        return None
+    lead = normalise(lead, Counter())
+    # Width rules look at neighbours, so a lead normalised alone may differ at its edge.
+    if lead and text.startswith(lead):
+        return lead
+    trimmed = lead.rstrip(" ，,")
+    return trimmed if trimmed and text.startswith(trimmed) else None
+
+
+def finish(
+    paragraphs: Iterable[SourceParagraph],
+    counts: Counter[str],
+    *,
+    bare_page_numbers: bool = False,
+    join: bool = True,
+) -> list[SourceParagraph]:
+    """Normalise raw paragraphs, drop page numbers and website residue, rejoin split ones."""
+    out: list[SourceParagraph] = []
+    for p in paragraphs:
+        raw = clean(p.text, Counter())
+        if not raw:
+            continue
+        if p.label is None and residue.is_page_number(raw, bare=bare_page_numbers):
+            counts[residue.PAGE_NUMBER] += 1
+            continue
+        if p.label is None and residue.is_residue(raw):
+            counts[residue.RESIDUE] += 1
+            continue
+        text = normalise(p.text, counts)
+        if text:
+            out.append(replace(p, text=text, bold_lead=_lead(p.bold_lead, text)))
+    return join_broken(out, counts) if join else out

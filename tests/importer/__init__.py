@@ -1,0 +1,1 @@
+"""Tests of `lawgov-gen import`, stage one: readers and normalisation."""
