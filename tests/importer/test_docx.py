@@ -12,7 +12,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from lawgov_gen.commands.importer import ImportProblem, SourceParagraph, read_document
+from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.reading import read_document
 
 W = nsdecls("w")
 

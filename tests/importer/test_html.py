@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_gen.commands.importer import ImportProblem, SourceParagraph, read_document
+from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.reading import read_document
 
 # An older CMS: GB2312 page, metadata in a table, furniture inside the article block.
 TABLE_PAGE = """\

@@ -9,7 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from lawgov_gen.commands.importer import ImportProblem, SourceParagraph, legacy, read_document
+from lawgov_gen.commands.importer import legacy
+from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.reading import read_document
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 AFTER = "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"

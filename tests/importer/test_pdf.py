@@ -9,7 +9,8 @@ import pypdf
 import pytest
 import weasyprint
 
-from lawgov_gen.commands.importer import ImportProblem, read_document
+from lawgov_gen.commands.importer.paragraphs import ImportProblem
+from lawgov_gen.commands.importer.reading import read_document
 
 TITLE = "示例县青禾镇2023年法治政府建设年度报告"
 BODY = [

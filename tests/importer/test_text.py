@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_gen.commands.importer import ImportProblem, SourceParagraph, read_document
-from lawgov_gen.content.prose import text_width
+from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.reading import read_document
+from lawgov_gen.content.layout import text_width
 
 PUBLISHED = """\
 

@@ -1,10 +1,5 @@
-"""`lawgov-gen import`, stage one: read last year's report into a clean paragraph stream."""
+"""`lawgov-gen import`: last year's report (.docx, web page, PDF, text) becomes a data file.
 
-from lawgov_gen.commands.importer.paragraphs import (
-    ImportProblem,
-    SourceDocument,
-    SourceParagraph,
-    read_document,
-)
-
-__all__ = ["ImportProblem", "SourceDocument", "SourceParagraph", "read_document"]
+Readers per format → one paragraph stream (paragraphs.py) → a segmenter that reads the
+statute table → the model → the YAML writer.
+"""

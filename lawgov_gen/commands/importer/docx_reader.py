@@ -20,6 +20,7 @@ from lawgov_gen.commands.importer.normalise import join_pieces
 from lawgov_gen.commands.importer.numbering import Numbering
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
+    OldWordFormat,
     SourceDocument,
     SourceParagraph,
     table_warning,
@@ -257,9 +258,7 @@ def read_docx(path: Path) -> SourceDocument:
         # A password-protected .docx is an OLE file holding the encrypted package.
         if "EncryptionInfo".encode("utf-16-le") in path.read_bytes():
             raise ImportProblem(ENCRYPTED, path=path)
-        from lawgov_gen.commands.importer.legacy import read_legacy
-
-        return read_legacy(path)
+        raise OldWordFormat("这是 Word 97–2003 格式的文件", path=path)
     document = _open(path)
     styles = _Styles(document.styles.element)
     try:

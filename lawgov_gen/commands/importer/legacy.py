@@ -7,10 +7,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceDocument
+from lawgov_gen.commands.importer.paragraphs import ImportProblem
 
 TIMEOUT = 120
 NO_SOFFICE = (
@@ -85,15 +86,8 @@ def convert_to_docx(path: Path, outdir: Path) -> Path:
     return out
 
 
-def read_legacy(path: Path) -> SourceDocument:
-    """Read a .doc or .wps file through a LibreOffice conversion to .docx."""
-    from lawgov_gen.commands.importer.docx_reader import read_docx
-
-    if zipfile.is_zipfile(path):
-        return read_docx(path)  # a .docx under an old name: no conversion needed
+@contextmanager
+def converted_docx(path: Path) -> Iterator[Path]:
+    """A .doc or .wps file converted to .docx by LibreOffice, in a folder removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="lawgov-import-") as tmp:
-        converted = convert_to_docx(path, Path(tmp))
-        try:
-            return read_docx(converted)
-        except ImportProblem as exc:
-            raise ImportProblem(exc.message, path=path) from None
+        yield convert_to_docx(path, Path(tmp))

@@ -20,7 +20,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import NUMBERED, ends_sentence, finish
-from lawgov_gen.content.prose import text_width
+from lawgov_gen.content.layout import text_width
 
 MARKDOWN = "删除 Markdown 标记"
 BINARY = "这不是纯文本文件（含有二进制内容）：请确认文件的扩展名是否正确"
