@@ -30,6 +30,8 @@ def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
         if part.required is None:
             continue
         path = tuple(part.required.split("."))
+        if part.key == "problems" and inp.data.problems.intro:
+            continue  # part 二 written as a paragraph is there
         if not _get(inp, path):
             where = "的“存在的不足”" if len(path) > 1 else f"“{part.label}”"
             name = f"第{'一二三四五'[part.number - 1]}部分{where}（{part.required}）"

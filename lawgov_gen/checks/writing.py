@@ -95,6 +95,17 @@ def full_width_for(mark: str, text: str, index: int) -> str:
     return "‘" if opening else "’"
 
 
+def half_width_marks(text: str) -> list[tuple[int, str, str]]:
+    """Each half-width mark next to Chinese: (index, the mark, its full-width form);
+    `{{ … }}` expressions are left alone. The F1 rule and the importer share this."""
+    plain = masked(text)
+    found = [*_ASCII_PUNCT.finditer(plain), *_ASCII_MARKS.finditer(plain)]
+    return [
+        (m.start(), m.group(0), full_width_for(m.group(0), plain, m.start()))
+        for m in sorted(found, key=lambda m: m.start())
+    ]
+
+
 @rule(
     "F1",
     "warning",
@@ -103,13 +114,9 @@ def full_width_for(mark: str, text: str, index: int) -> str:
 )
 def ascii_punctuation(inp: CheckInput) -> Iterator[Diagnostic]:
     for text in inp.prose():
-        plain = masked(text.value)
-        found = [*_ASCII_PUNCT.finditer(plain), *_ASCII_MARKS.finditer(plain)]
-        for m in sorted(found, key=lambda m: m.start()):
-            mark = m.group(0)
-            fix = full_width_for(mark, plain, m.start())
+        for index, mark, fix in half_width_marks(text.value):
             shown = "<…>" if mark.startswith("<") else mark
-            yield inp.find(text, m.start(), "F1", f"中文中用了半角“{shown}”：应为全角“{fix}”")
+            yield inp.find(text, index, "F1", f"中文中用了半角“{shown}”：应为全角“{fix}”")
 
 
 @rule("F2", "warning", "汉字与数字之间有空格", "删除空格")

@@ -12,7 +12,7 @@ import click
 from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import say
-from lawgov_gen.cli.file_commands import diff, fonts, init, schema
+from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.report_commands import check, render
 from lawgov_gen.errors import LawgovError
 
@@ -40,7 +40,7 @@ def cli() -> None:
     """
 
 
-for _command in (render, check, init, diff, schema, fonts):
+for _command in (render, check, init, import_command, diff, schema, fonts):
     cli.add_command(_command)
 
 

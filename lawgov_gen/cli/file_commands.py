@@ -151,3 +151,47 @@ def fonts(file: Path | None) -> int:
     text, ok = fonts_report(file)
     say(text)
     return 0 if ok else 1
+
+
+@click.command("import", cls=ChineseCommand)
+@click.argument(
+    "old",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD",
+    cls=DescribedArgument,
+    help="上一年的报告：.docx、.doc、.wps、.pdf、.html、.htm、.txt 或 .md",
+)
+@click.option(
+    "-o",
+    "--output",
+    "new",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="NEW.yaml",
+    help="要写出的数据文件。",
+)
+@click.option(
+    "--metrics",
+    is_flag=True,
+    help="把正文中的数字改写为指标（metrics），文字用 {{ m.指标id }} 引用。",
+)
+@click.option("--force", is_flag=True, help="覆盖已存在的 NEW。")
+def import_command(old: Path, new: Path, metrics: bool, force: bool) -> int:
+    """把上一年的报告（Word、网页、PDF、文本）导入为数据文件，然后 check、render。
+
+    编号由程序生成，原文中的编号会去掉；各部分按内容对应到法定的五个部分，原标题写在注释中；
+    半角标点、汉字与数字间的空格、网页残留会被规范，文字本身不变。
+
+    \b
+    示例：
+      lawgov-gen import 2023年报告.docx -o 2023.yaml
+      lawgov-gen import 报告网页.html -o 2023.yaml --metrics
+    """
+    from lawgov_gen.commands.importer.run import import_report
+
+    result = import_report(old, new, metrics=metrics, force=force)
+    say(f"已导入 {result.path}")
+    for line in result.summary:
+        say(f"  {line}")
+    say(f"下一步：lawgov-gen check {result.path}")
+    return 0

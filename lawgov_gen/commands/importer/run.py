@@ -1,0 +1,136 @@
+"""`lawgov-gen import OLD -o NEW.yaml`: read, segment, tidy, write, and say what was done."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lawgov_gen.checks.writing import half_width_marks
+from lawgov_gen.commands.importer.front import split_front
+from lawgov_gen.commands.importer.reading import read_document
+from lawgov_gen.commands.importer.segmenter import segment
+from lawgov_gen.commands.importer.writer import imported_document
+from lawgov_gen.commands.starter import check_new_file
+from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.output import write_atomic
+from lawgov_gen.statute import PART_BY_KEY
+
+TIDY_MARKS = "半角引号、省略号等改为全角"
+
+
+@dataclass
+class Imported:
+    """What `import` wrote and the lines of its summary."""
+
+    path: Path
+    summary: list[str] = field(default_factory=list)
+
+
+def _level(org: str) -> str:
+    if re.search(r"(镇|乡|街道)(人民政府|办事处)$", org):
+        return "township"
+    if re.search(r"[县区市旗]人民政府$", org):
+        return "county"
+    return "department" if org else "township"
+
+
+def tidy(text: str, counts: Counter[str]) -> str:
+    """Half-width marks next to Chinese in their full-width form (as F1 asks), and a literal
+    `{{` written the way the data format prints it. Words never change."""
+    marks = half_width_marks(text)
+    for index, mark, fix in reversed(marks):
+        if mark.startswith("<"):
+            fix = f"《{mark[1:-1]}》"
+        text = text[:index] + fix + text[index + len(mark) :]
+    if marks:
+        counts[TIDY_MARKS] += len(marks)
+    return text.replace("{{", "{{ '{{' }}")
+
+
+def _tidy_tree(node: Any, counts: Counter[str]) -> Any:
+    if isinstance(node, str):
+        return tidy(node, counts)
+    if isinstance(node, list):
+        return [_tidy_tree(v, counts) for v in node]
+    if isinstance(node, dict):
+        return {
+            k: v if k in ("date", "year", "level") else _tidy_tree(v, counts)
+            for k, v in node.items()
+        }
+    return node
+
+
+def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = False) -> Imported:
+    """Import last year's report from `old` into the data file `new`."""
+    check_new_file(new, force)
+    doc = read_document(old)
+    front = split_front(doc)
+    segmented = segment(front.body)
+    report = dict(front.report)
+    report.setdefault("level", _level(report.get("org", "")))
+    counts: Counter[str] = Counter(doc.normalised)
+    tree = _tidy_tree({"report": report, **segmented.tree}, counts)
+    found_metrics: list[str] = []
+    left_as_text: list[str] = []
+    if metrics:
+        from lawgov_gen.commands.importer.figures import extract_metrics
+
+        extracted = extract_metrics(tree)
+        tree = extracted.tree
+        found_metrics, left_as_text = extracted.metrics, extracted.left_as_text
+    write_atomic(
+        new, yw.dump(imported_document(tree, segmented.headings, old.name)).encode("utf-8")
+    )
+    out = Imported(new)
+    out.summary = _summary(
+        tree, segmented.headings, segmented.counts, counts, doc.warnings + segmented.warnings
+    )
+    if metrics:
+        out.summary.append(
+            f"数字：{len(found_metrics)} 个改写为指标（metrics）"
+            + (
+                f"，{len(left_as_text)} 个留作文字：{'、'.join(left_as_text[:20])}"
+                if left_as_text
+                else ""
+            )
+        )
+    return out
+
+
+def _summary(
+    tree: dict[str, Any],
+    headings: dict[str, list[str]],
+    structure: Counter[str],
+    normalised: Counter[str],
+    warnings: list[str],
+) -> list[str]:
+    report = tree["report"]
+    lines = []
+    for key, word in (
+        ("title", "标题"),
+        ("org", "发文机关"),
+        ("year", "年度"),
+        ("date", "成文日期"),
+        ("doc_number", "发文字号"),
+    ):
+        if key in report:
+            lines.append(f"{word}：{report[key]}")
+    if "to" in report:
+        lines.append(f"主送机关：{'、'.join(report['to'])}")
+    for key, old in headings.items():
+        part = PART_BY_KEY[key]
+        lines.append(f"第{'一二三四五'[part.number - 1]}部分（{part.label}）← {'；'.join(old)}")
+    missing = [p.label for p in PART_BY_KEY.values() if p.key not in headings]
+    if missing:
+        lines.append(f"原文没有的部分：{'、'.join(missing)}")
+    if structure:
+        lines.append("识别：" + "，".join(f"{k} {n} 个" for k, n in structure.items()))
+    if normalised:
+        lines.append("规范化：" + "，".join(f"{k} {n} 处" for k, n in sorted(normalised.items())))
+    lines += [f"注意：{w}" for w in warnings]
+    if "date" not in report:
+        lines.append("注意：原文中没有找到成文日期，请在 report.date 中填写")
+    return lines

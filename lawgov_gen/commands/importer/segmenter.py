@@ -1,0 +1,204 @@
+"""The body of an old report as the model's parts: headings mapped to the statutory parts
+by what they say (statute.py's words, not their position), items with their nested
+levels, 一是 points, and paragraphs with no heading. Every typed label is dropped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from lawgov_gen.commands.importer.labels import Labelled, split_label, split_points
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
+from lawgov_gen.statute import ITEM_PARTS, PARTS, Part
+
+# When a heading names several parts, the more specific word decides.
+_PRIORITY = ("duties", "problems", "plans", "other", "measures")
+_SECTION_ONLY = re.compile(
+    r"^(存在的?(不足|问题)(和不足)?|问题和不足|不足和原因|原因分析|(问题|不足)的?原因)$"
+)
+_END = "。．.：:；;"
+
+
+def match_part(text: str) -> Part | None:
+    """The statutory part a heading names, by the statute table's words (None: none)."""
+    scores = {p.key: sum(word in text for word in p.recognise) for p in PARTS}
+    best = max(scores.values())
+    if best == 0:
+        return None
+    key = next(k for k in _PRIORITY if scores[k] == best)
+    return next(p for p in PARTS if p.key == key)
+
+
+def _is_part_heading(p: SourceParagraph, labelled: Labelled) -> bool:
+    if len(labelled.text) > 70 or labelled.text.endswith(("。", "；")):
+        return False
+    if labelled.kind == "part":
+        return True
+    # a heading style without a typed part label (（一） headings have outline levels too)
+    return labelled.kind is None and p.heading is not None and match_part(labelled.text) is not None
+
+
+def _title_and_body(labelled: Labelled) -> tuple[str, str]:
+    """（一）加强组织领导。正文…: the title (no closing mark) and the text after it."""
+    text = labelled.text
+    if labelled.lead:
+        return labelled.lead.rstrip(_END), text[len(labelled.lead) :].strip()
+    if len(text) <= 50 and not text.endswith(("。", "；")):
+        return text.rstrip(_END), ""
+    m = re.match(rf"^(.{{2,60}}?)[{_END}]", text)
+    if m and m.end() < len(text):
+        return m.group(1), text[m.end() :].strip()
+    return text.rstrip(_END), ""
+
+
+def _point(labelled: Labelled) -> dict[str, Any]:
+    if labelled.lead:
+        body = labelled.text[len(labelled.lead) :].strip()
+        point: dict[str, Any] = {"lead": labelled.lead.rstrip(_END)}
+        if body:
+            point["text"] = body
+        return point
+    return {"text": labelled.text}
+
+
+@dataclass
+class Segmented:
+    """The parts as plain data for the model, the old headings per part, and counts."""
+
+    tree: dict[str, Any] = field(default_factory=dict)
+    headings: dict[str, list[str]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Part:
+    """The entries of one part as they are read, with the items still open by level."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.entries: list[dict[str, Any]] = []  # measures, duties, plans, other
+        self.open: list[dict[str, Any]] = []  # open items, level 1 first
+        self.causes = False  # part 二: reading the causes
+        self.problems: dict[str, Any] = {"shortcomings": [], "causes": []}
+
+    def target(self) -> list[dict[str, Any]]:
+        if self.key != "problems":
+            return self.entries
+        entries: list[dict[str, Any]] = self.problems["causes" if self.causes else "shortcomings"]
+        return entries
+
+    def add_item(self, level: int, item: dict[str, Any]) -> None:
+        level = min(level, len(self.open) + 1)
+        del self.open[level - 1 :]
+        siblings = self.open[-1].setdefault("items", []) if self.open else self.target()
+        siblings.append(item)
+        self.open.append(item)
+
+    def add_paragraph(self, text: str) -> None:
+        if self.open:
+            item = self.open[-1]
+            if not item.get("points") and not item.get("items"):
+                item["text"] = f"{item['text']}\n\n{text}" if item.get("text") else text
+                return
+            # text after points or sub-items: an unnumbered paragraph below them
+            item.setdefault("items", []).append({"text": text})
+            return
+        if self.key == "problems":
+            entries = self.target()
+            if not entries:
+                intro = self.problems.get("intro")
+                self.problems["intro"] = f"{intro}\n\n{text}" if intro else text
+            else:
+                last = entries[-1]
+                last["text"] = f"{last['text']}\n\n{text}" if last.get("text") else text
+            return
+        self.entries.append({"text": text})
+
+    def add_points(self, points: list[dict[str, Any]], style: str) -> None:
+        if self.key == "problems" and not self.open:
+            self.target().extend(points)
+            return
+        if not self.open:
+            holder: dict[str, Any] = {}
+            self.entries.append(holder)
+        else:
+            holder = self.open[-1]
+            if holder.get("items"):
+                holder = {}
+                self.open[-1]["items"].append(holder)
+        holder.setdefault("points", []).extend(points)
+        if style == "block":
+            holder["points_style"] = "block"
+
+
+def segment(body: list[SourceParagraph]) -> Segmented:
+    """Map the body's paragraphs to the intro and the five parts."""
+    out = Segmented()
+    intro: list[str] = []
+    parts: dict[str, _Part] = {}
+    current: _Part | None = None
+    for p in body:
+        labelled = split_label(p)
+        if _is_part_heading(p, labelled):
+            part = match_part(labelled.text)
+            if part is None:
+                part = next(x for x in PARTS if x.key == "other")
+                out.warnings.append(
+                    f"{p.where}“{p.text[:30]}”对应不到法定的五个部分，已放入第五部分：请核对"
+                )
+            current = parts.setdefault(part.key, _Part(part.key))
+            current.open = []
+            out.headings.setdefault(part.key, []).append(p.text)
+            continue
+        if current is None:
+            intro.append(p.text)
+            continue
+        _read(current, labelled, out.counts)
+    if intro:
+        out.tree["intro"] = "\n\n".join(intro)
+    for key in ITEM_PARTS:
+        if key in parts:
+            out.tree[key] = parts[key].entries
+    if "problems" in parts:
+        out.tree["problems"] = {k: v for k, v in parts["problems"].problems.items() if v}
+    return out
+
+
+def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
+    kind = labelled.kind
+    if kind in ("item1", "item2", "item3"):
+        title, body = _title_and_body(labelled)
+        if part.key == "problems" and kind == "item1":
+            if "原因" in title:
+                part.causes = True
+            if _SECTION_ONLY.match(title):
+                part.open = []
+                if body:
+                    part.add_paragraph(body)
+                return
+        item: dict[str, Any] = {"title": title}
+        counts["条目"] += 1
+        part.add_item(int(kind[-1]), item)
+        if body:
+            _body(part, body, counts)
+        return
+    if kind == "point":
+        counts["要点"] += 1
+        part.add_points([_point(labelled)], "block")
+        return
+    _body(part, labelled.text, counts)
+
+
+def _body(part: _Part, text: str, counts: Counter[str]) -> None:
+    head, points = split_points(text)
+    if not points:
+        part.add_paragraph(text)
+        counts["段落"] += 1
+        return
+    if head.strip():
+        part.add_paragraph(head.strip())
+        counts["段落"] += 1
+    counts["要点"] += len(points)
+    part.add_points([{"text": t} for t in points], "inline")
