@@ -73,6 +73,17 @@ def title_length(paras: list[SourceParagraph]) -> int:
     return 0
 
 
+def _is_addressee(p: SourceParagraph) -> bool:
+    """中共示例县委员会、示例县人民政府： (names, no sentence)."""
+    text = p.text
+    return (
+        text.endswith(("：", ":"))
+        and len(text) <= 80
+        and not re.search(r"[，。；,]", text)
+        and split_label(p).kind is None
+    )
+
+
 def _is_org(text: str) -> bool:
     return len(text) <= 40 and bool(_ORG_END.search(text)) and not re.search(r"[，。；：、]", text)
 
@@ -109,12 +120,7 @@ def split_front(doc: SourceDocument) -> Front:
         if top_org and title.startswith("关于"):
             title = top_org + title  # 某某镇人民政府 / 关于……的报告: one title on two lines
         report["title"] = title
-    if (
-        paras
-        and paras[0].text.endswith(("：", ":"))
-        and len(paras[0].text) <= 80
-        and split_label(paras[0]).kind is None
-    ):
+    if paras and _is_addressee(paras[0]):
         names = paras.pop(0).text.rstrip("：:")
         report["to"] = [n.strip() for n in re.split(r"[、，,]", names) if n.strip()]
     # --- after the body, from the end: first an attachment page (附件 / its title / a table)

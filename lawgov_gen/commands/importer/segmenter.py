@@ -121,8 +121,12 @@ class _Part:
             self.target().extend(points)
             return
         if not self.open:
-            holder: dict[str, Any] = {}
-            self.entries.append(holder)
+            last = self.entries[-1] if self.entries else None
+            if last is not None and set(last) <= {"points", "points_style"}:
+                holder: dict[str, Any] = last  # the next point of a run of 一是… paragraphs
+            else:
+                holder = {}
+                self.entries.append(holder)
         else:
             holder = self.open[-1]
             if holder.get("items"):
@@ -185,6 +189,11 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
             _body(part, body, counts)
         return
     if kind == "point":
+        _, several = split_points(labelled.text if labelled.lead else "一是" + labelled.text)
+        if len(several) > 1 and not labelled.lead:
+            counts["要点"] += len(several)
+            part.add_points([{"text": t} for t in several], "inline")
+            return
         counts["要点"] += 1
         part.add_points([_point(labelled)], "block")
         return
