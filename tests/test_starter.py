@@ -91,3 +91,56 @@ def test_init_templates_exports_the_builtin_ones() -> None:
     assert invoke("init", "--templates", "我的模板").exit_code == 1  # no overwrite without --force
     invoke("init", "a.yaml", "--year", "2024")
     assert invoke("render", "a.yaml", "--pdf", "--template", "我的模板").exit_code == 0
+
+
+def test_init_from_last_year_is_a_draft_that_check_holds_back(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    from tests.helpers import EXAMPLES
+
+    Path("2024").mkdir()
+    for name in ("township.yaml", "township-2023.yaml"):
+        shutil.copy(EXAMPLES / name, Path("2024") / name)
+    result = invoke("init", "2025/青禾镇.yaml", "--from", "2024/township.yaml")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(Path("2025/青禾镇.yaml").read_text("utf-8"))
+    assert data["previous"] == "../2024/township.yaml"
+    assert (data["report"]["year"], data["report"]["date"]) == (2025, None)
+    assert "doc_number" not in data["report"] and "index_number" not in data["report"]
+    assert data["metrics"]["mediation_cases"] == {
+        "label": "排查调解矛盾纠纷",
+        "value": None,
+        "unit": "起",
+    }
+    assert data["metrics"]["mediation_rate"]["rate"] == ["mediation_success", "mediation_cases"]
+    assert data["measures"][0]["title"] == "加强组织领导，压实工作责任"
+    code, out = check_lines("2025/青禾镇.yaml")
+    assert code == 1
+    assert (
+        out[0]
+        == "2025/青禾镇.yaml:10:8: 错误 SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26"
+    )
+    empty = [ln for ln in out if "还没有填写数值" in ln]
+    assert len(empty) == sum(1 for m in data["metrics"].values() if "rate" not in m)
+    assert any("metrics.fund”还没有填写数值" in ln for ln in empty)
+    assert sum("court." in ln and "还没有填写" in ln for ln in out) == 5
+    # filled in: the text's {{ m.x.change }} works from `previous`
+    text = Path("2025/青禾镇.yaml").read_text("utf-8")
+    text = text.replace("date: # 成文日期：请填写，如 2026-02-20", "date: 2026-02-10")
+    text = re.sub(r"value: null", "value: 30", text)
+    for whole in ("penalty_cases", "adviser_reviews"):  # their two parts add up to 60
+        text = re.sub(rf"({whole}: {{[^}}]*value: )30", r"\g<1>60", text)
+    text = re.sub(
+        r"(lawsuits|head_appearances|lost|judgments_due|judgments_performed):\s*\n",
+        r"\1: 0\n",
+        text,
+    )
+    Path("2025/青禾镇.yaml").write_text(text, encoding="utf-8")
+    code, out = check_lines("2025/青禾镇.yaml")
+    assert not [ln for ln in out if " 错误 " in ln], out
+    assert invoke("render", "2025/青禾镇.yaml", "-o", "out").exit_code == 0
+    import docx
+
+    printed = "\n".join(p.text for p in docx.Document("out/青禾镇.docx").paragraphs)
+    assert "全年排查调解各类矛盾纠纷30起，同比下降79.5%" in printed

@@ -11,7 +11,7 @@ import click
 
 from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
-from lawgov_gen.cli.echo import say
+from lawgov_gen.cli.echo import ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.report_commands import check, render
 from lawgov_gen.errors import LawgovError
@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.Abort, KeyboardInterrupt):
         say("\n已中止。", err=True)
         return INTERRUPTED
+    except ReaderGone:
+        return 1
     except LawgovError as exc:
         say(exc.format(), err=True)
         return 1

@@ -20,10 +20,21 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
         raise OutputProblem("标准输出已关闭，结果无法输出")
     try:
         click.echo(text, file=stream, nl=nl)
+    except BrokenPipeError:
+        if err:
+            return
+        raise ReaderGone from None
     except OSError as exc:
         if err:
             return
         raise OutputProblem(f"无法写出到标准输出：{os_words(exc)}") from None
+
+
+class ReaderGone(OutputProblem):
+    """The reader of stdout went away (`… | head`): stop quietly, as Unix tools do."""
+
+    def __init__(self) -> None:
+        super().__init__("输出管道已关闭")
 
 
 class Progress:

@@ -47,6 +47,13 @@ from lawgov_gen.cli.options import format_option
     metavar="目录",
     help="不新建数据文件，而是把内置模板 report.docx、report.html、report.css 导出到该文件夹，供修改样式后用 --template 使用。",
 )
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD.yaml",
+    help="从本年的数据文件生成下一年的草稿：年度加一，previous 指向 OLD，保留结构和文字，清空数字。",
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 def init(
     file: Path | None,
@@ -54,6 +61,7 @@ def init(
     short: str | None,
     year: int | None,
     templates_dir: Path | None,
+    from_file: Path | None,
     force: bool,
 ) -> int:
     """新建一份带注释的完整数据文件，可直接检查和生成；或导出内置模板。
@@ -61,6 +69,7 @@ def init(
     \b
     示例：
       lawgov-gen init 青禾镇.yaml --org 示例县青禾镇人民政府 --short 青禾镇 --year 2024
+      lawgov-gen init 2025/青禾镇.yaml --from 2024/青禾镇.yaml
       lawgov-gen init --templates 我的模板
     """
     from lawgov_gen.commands.starter import export_templates, write_starter
@@ -74,6 +83,14 @@ def init(
         return 0
     if file is None:
         raise click.UsageError("缺少参数 FILE（要新建的数据文件），或用 --templates 目录 导出模板")
+    if from_file is not None:
+        from lawgov_gen.commands.next_year import write_next_year
+
+        path = write_next_year(from_file, file, force)
+        say(
+            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}"
+        )
+        return 0
     path = write_starter(file, org=org, short=short, year=year, force=force)
     say(f"已创建 {path}，下一步：lawgov-gen check {path}")
     return 0

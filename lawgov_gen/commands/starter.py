@@ -47,7 +47,7 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
     short = short or default_short(org)
     date = dt.date(year + 1, 2, 20)
     doc = yw.mapping([("version", 1)])
-    yw.header(
+    yw.set_header(
         doc,
         "法治政府建设年度报告数据文件（lawgov-gen 数据格式第 1 版）\n"
         f"填写后运行：lawgov-gen check {filename}    生成：lawgov-gen render {filename} --pdf\n"

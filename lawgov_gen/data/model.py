@@ -144,6 +144,14 @@ class Metric(Strict):
     parts: list[Id] | None = None
     rate: tuple[Id, Id] | None = None
 
+    @model_validator(mode="after")
+    def _has_a_value(self) -> Metric:
+        if self.rate is None and self.value is None:
+            raise PydanticCustomError(
+                "figure_missing", "还没有填写数值：请写 value（比率请写 rate: [分子, 分母]）"
+            )
+        return self
+
 
 class Point(Strict):
     """一是…二是… inside an item: a lead phrase and its text."""

@@ -96,6 +96,8 @@ def validation_diagnostics(
             bound = next(iter(ctx.values()), "")
             word = "不能小于" if kind.startswith("greater") else "不能大于"
             msg = f"“{name}”{word} {bound}"
+        elif kind in _TYPE_WORDS and error.get("input") is None:
+            msg = f"“{name}”还没有填写：{_TYPE_WORDS[kind].removeprefix('应为')}"
         elif kind in _TYPE_WORDS:
             got = error.get("input")
             shown = (

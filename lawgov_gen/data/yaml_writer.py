@@ -12,6 +12,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from lawgov_gen.statute import PARTS
+
 Doc = CommentedMap
 
 
@@ -63,7 +65,7 @@ def comment_after(node: CommentedMap, key: str, comment: str) -> None:
     node.yaml_add_eol_comment(_one_line(comment), key, column=0)
 
 
-def header(node: CommentedMap, comment: str) -> None:
+def set_header(node: CommentedMap, comment: str) -> None:
     """Comment lines at the top of the file."""
     node.yaml_set_start_comment("\n".join(_one_line(line) for line in comment.split("\n")))
 
@@ -77,3 +79,85 @@ def dump(doc: CommentedMap) -> str:
     out = io.StringIO()
     yaml.dump(doc, out)
     return out.getvalue()
+
+
+_REPORT_ORDER = (
+    "org", "short", "level", "year", "date", "to", "doc_number", "index_number", "title",
+    "note", "attachments", "cc",
+)  # fmt: skip
+_FLOW_LISTS = ("to", "attachments", "cc")
+
+
+def _item(entry: dict[str, Any]) -> Doc:
+    out = mapping()
+    for key in ("title", "text", "points_style"):
+        if key in entry:
+            out[key] = text(entry[key]) if key == "text" else entry[key]
+    if entry.get("points"):
+        out["points"] = block_list(
+            mapping((k, text(v) if k == "text" else v) for k, v in p.items())
+            for p in entry["points"]
+        )
+    if entry.get("items"):
+        out["items"] = block_list(_item(e) for e in entry["items"])
+    return out
+
+
+def _entry(entry: dict[str, Any]) -> Doc:
+    if "title" in entry or "points" in entry or "items" in entry:
+        return _item(entry)
+    return mapping((k, text(v) if k == "text" else v) for k, v in entry.items())
+
+
+def report_document(
+    tree: dict[str, Any],
+    *,
+    header: str,
+    part_comments: dict[str, str] | None = None,
+    missing: dict[str, str] | None = None,
+) -> Doc:
+    """A whole data file from plain data (as the model holds it): block scalars for text,
+    one line per metric, a header comment, a comment beside each part, and `key: null`
+    with a comment for each report value still to fill (`missing`)."""
+    doc = mapping([("version", 1)])
+    set_header(doc, header)
+    for key in ("include", "previous"):
+        if tree.get(key):
+            doc[key] = tree[key]
+    report_in = tree.get("report", {})
+    report = mapping()
+    for key in _REPORT_ORDER:
+        if key in report_in:
+            value = report_in[key]
+            report[key] = flow_list(value) if key in _FLOW_LISTS else value
+        elif key in (missing or {}):
+            report[key] = None
+            comment_after(report, key, (missing or {})[key])
+    for key, value in report_in.items():
+        if key not in report:
+            report[key] = value
+    doc["report"] = report
+    if tree.get("intro"):
+        doc["intro"] = text(tree["intro"])
+    if tree.get("metrics"):
+        doc["metrics"] = mapping((mid, flow(m)) for mid, m in tree["metrics"].items())
+    for part in PARTS:
+        if part.key not in tree:
+            continue
+        value = tree[part.key]
+        if part.key == "problems":
+            node = mapping()
+            if value.get("intro"):
+                node["intro"] = text(value["intro"])
+            for key in ("shortcomings", "causes"):
+                if value.get(key):
+                    node[key] = block_list(_entry(e) for e in value[key])
+            doc["problems"] = node
+        else:
+            doc[part.key] = block_list(_entry(e) for e in value)
+        comment = (part_comments or {}).get(part.key)
+        if comment:
+            comment_after(doc, part.key, comment)
+    if tree.get("court"):
+        doc["court"] = mapping(tree["court"].items())
+    return doc
