@@ -31,7 +31,7 @@ def test_an_empty_date_says_it_is_not_filled_in(minimal: Minimal) -> None:
     minimal(("date: 2025-02-20", "date:"))
     assert check_lines("report.yaml") == (
         1,
-        ["report.yaml:6:8: 错误 SCHEMA “report.date”应为日期，格式如 2025-02-26，现在是“空值”"],
+        ["report.yaml:6:8: 错误 SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26"],
     )
 
 
@@ -176,7 +176,7 @@ def test_a_word_template_without_the_reports_markers(minimal: Minimal) -> None:
         (
             "report:\n\u3000\u3000org: 甲\n",
             [
-                "report.yaml:1:8: 错误 SCHEMA “report”应为“键: 值”映射，现在是“空值”",
+                "report.yaml:1:8: 错误 SCHEMA “report”还没有填写：“键: 值”映射",
                 "report.yaml:2:1: 错误 SCHEMA 未知的键“\u3000\u3000org”：这一行用全角空格（U+3000）缩进了，"
                 "YAML 只认半角空格：请把行首的全角空格改成半角空格",
             ],
