@@ -269,3 +269,42 @@ def test_import_refuses_clearly(args: list[str], message: str) -> None:
     assert result.stderr.startswith(message), result.stderr
     assert Path("exists.yaml").read_text("utf-8") == "mine"
     assert not Path("a.yaml").exists()
+
+
+FIGURES_TEXT = (
+    "全年调解矛盾纠纷案130起，其中调解成功125起，调解成功率96.2%。发放宣传资料500余份，"
+    "培育法律明白人25人，投入经费3.5万元。办理行政处罚案件23件，其中已办结21件，正在办理2件。"
+    "4月15日开展“4.15”国家安全教育日活动，落实八五普法规划，学习《行政处罚法》第32条。"
+)
+
+
+def test_import_metrics_turns_figures_into_quoted_metrics() -> None:
+    Path("old.txt").write_text(
+        "青禾镇2023年法治政府建设年度报告\n\n一、主要举措和成效\n\n（一）化解矛盾纠纷\n\n"
+        f"{FIGURES_TEXT}\n\n二、存在的不足和原因\n\n一是学法不够深入。二是执法力量薄弱。\n\n"
+        "四、下一步工作计划\n\n（一）加强培训\n\n定期组织干部学法。\n\n示例县青禾镇人民政府\n\n2024年1月25日\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", "old.txt", "-o", "2023.yaml", "--metrics")
+    assert result.exit_code == 0, result.stderr
+    assert "数字：9 个改写为指标（metrics），1 个留作文字：32" in result.stdout
+    metrics = yaml.safe_load(Path("2023.yaml").read_text("utf-8"))["metrics"]
+    by_label = {m["label"]: (mid, m) for mid, m in metrics.items()}
+    cases_id, cases = by_label["调解矛盾纠纷案"]
+    success_id, success = by_label["调解成功"]
+    assert (cases["value"], cases["unit"], success["of"]) == (130, "起", cases_id)
+    assert by_label["调解成功率"][1] == {"label": "调解成功率", "rate": [success_id, cases_id]}
+    assert by_label["发放宣传资料"][1] == {
+        "label": "发放宣传资料",
+        "value": 500,
+        "unit": "份",
+        "approx": True,
+    }
+    assert by_label["投入经费"][1]["value"] == 3.5
+    _, penalty = by_label["办理行政处罚案件"]
+    assert penalty["parts"] == [by_label["办结"][0], by_label["正在办理"][0]]
+    assert all(mid.isascii() and mid[0].isalpha() for mid in metrics)
+    # dates, a quoted date, an ordinal and a law's article stay text; the render prints it all as before
+    assert_clean(Path("2023.yaml"))
+    parts = rendered_parts(Path("2023.yaml"))
+    assert FIGURES_TEXT in parts["一"]

@@ -1,0 +1,197 @@
+"""`import --metrics`: the figures of the text (130起, 500余份, 96%, 3.5万元) become
+metrics with readable ids and the labels the text gives them, and the text quotes them
+with {{ m.id }}, so it prints the same figures. "其中" figures become `of`, parts that
+add up become `parts`, and a percentage beside its numerator and denominator a `rate`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from lawgov_gen.content.figures import number_text, percent_text
+
+UNITS = sorted(
+    "起 件 宗 次 场 场次 人 人次 名 户 家 个 项 条 份 册 本 篇 期 批 台 套 辆 处 所 座 张 支 队 万元 元 亿元 % 天 小时 万人次 万人 余次".split(),
+    key=len,
+    reverse=True,
+)
+_FIGURE = re.compile(
+    r"(?<![\d.〔\[（(第：:/~-])(\d+(?:\.\d+)?)(余)?("
+    + "|".join(map(re.escape, UNITS))
+    + r")(?![\d%])"
+)
+_STOP = "，。；：、（）“”‘’《》！？,;:()"
+_LEADING = re.compile(
+    r"^(?:\d{4}年(?:度|以来|内)?|全年|今年|年内|上半年|下半年|同时|此外|其中|另外|并|共|累计|共计|合计|总计|我镇|全镇|本镇|镇|已|均|先后|相继)+"
+)
+_TRAILING = re.compile(r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别)+$")
+_MASK = re.compile(
+    r"《[^》]*》|“[\d.\s]+”|\{\{.*?\}\}|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
+)
+# Words of labels and the English of their ids (longest first when several match).
+_WORDS = {
+    "矛盾纠纷": "disputes", "纠纷": "disputes", "调解": "mediation", "调处": "mediation",
+    "成功": "success", "普法": "pufa", "宣传": "publicity", "资料": "materials", "培训": "training",
+    "讲座": "lectures", "执法": "enforcement", "人员": "staff", "持证": "certified", "处罚": "penalty",
+    "案件": "cases", "复议": "reconsideration", "诉讼": "lawsuits", "应诉": "appearances",
+    "公开": "disclosure", "信息": "items", "申请": "requests", "法律顾问": "adviser", "顾问": "adviser",
+    "审查": "reviews", "合同": "contracts", "决策": "decisions", "文件": "documents", "信访": "petitions",
+    "来信来访": "petitions", "援助": "legal_aid", "咨询": "consultations", "考试": "exam", "合格": "passed",
+    "活动": "events", "志愿": "volunteer", "服务": "services", "书籍": "books", "明白人": "legal_literate",
+    "检查": "inspections", "整改": "rectification", "问题": "issues", "经费": "fund", "会议": "meetings",
+    "学法": "study", "村": "villages", "社区": "communities", "群众": "residents", "企业": "enterprises",
+    "办结": "closed", "办理": "handled", "排查": "screened", "化解": "resolved", "率": "rate",
+}  # fmt: skip
+
+
+@dataclass
+class _Found:
+    id: str
+    label: str
+    value: Decimal
+    unit: str
+    approx: bool
+    start: int
+    end: int
+    whole_of: bool  # the clause starts with 其中
+
+
+@dataclass
+class Extracted:
+    """The tree with figures quoted, the metrics made, and the numbers left as text."""
+
+    tree: dict[str, Any]
+    metrics: list[str] = field(default_factory=list)
+    left_as_text: list[str] = field(default_factory=list)
+
+
+def _label(text: str, start: int) -> tuple[str, bool]:
+    clause_start = max(text.rfind(ch, 0, start) for ch in _STOP) + 1
+    clause = text[clause_start:start]
+    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；！？") + 1
+    # 其中A…，B…: every figure after 其中 in the sentence is a part of the one before it
+    whole_of = "其中" in text[sentence_start:start]
+    label = _TRAILING.sub("", _LEADING.sub("", clause)).strip()
+    return label, whole_of
+
+
+def _readable_id(label: str, unit: str, taken: set[str]) -> str:
+    tokens: list[str] = []
+    i = 0
+    while i < len(label):
+        for word in sorted(_WORDS, key=len, reverse=True):
+            if label.startswith(word, i):
+                token = _WORDS[word]
+                if token not in tokens:
+                    tokens.append(token)
+                i += len(word) - 1
+                break
+        i += 1
+    base = "_".join(tokens[-3:]) or ("rate" if unit == "%" else "figure")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+class _Extractor:
+    def __init__(self) -> None:
+        self.metrics: dict[str, dict[str, Any]] = {}
+        self.left: list[str] = []
+
+    def text(self, text: str) -> str:
+        masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+        found: list[_Found] = []
+        for m in _FIGURE.finditer(masked):
+            label, whole_of = _label(masked, m.start())
+            if not label:
+                self.left.append(m.group(0))
+                continue
+            unit = m.group(3)
+            found.append(
+                _Found(
+                    "",
+                    label,
+                    Decimal(m.group(1)),
+                    unit,
+                    bool(m.group(2)),
+                    m.start(),
+                    m.end(),
+                    whole_of,
+                )
+            )
+        for m in re.finditer(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", masked):
+            if not any(f.start <= m.start() < f.end for f in found) and not re.match(
+                r"\d{4}$", m.group(0)
+            ):
+                self.left.append(m.group(0))
+        taken = set(self.metrics)
+        for f in found:
+            f.id = _readable_id(f.label, f.unit, taken)
+        self._relations(found)
+        out = text
+        for f in reversed(found):
+            out = out[: f.start] + f"{{{{ m.{f.id} }}}}" + out[f.end :]
+        return out
+
+    def _relations(self, found: list[_Found]) -> None:
+        for i, f in enumerate(found):
+            metric: dict[str, Any] = {"label": f.label}
+            whole = next(
+                (w for w in reversed(found[:i]) if not w.whole_of and w.unit == f.unit), None
+            )
+            if f.unit == "%":
+                rate = self._rate(f, found[:i])
+                if rate:
+                    self.metrics[f.id] = {"label": f.label, "rate": list(rate)}
+                    continue
+            metric["value"] = (
+                int(f.value) if f.value == f.value.to_integral_value() else float(f.value)
+            )
+            metric["unit"] = f.unit
+            if f.approx:
+                metric["approx"] = True
+            if f.whole_of and whole is not None and f.value <= whole.value and not whole.approx:
+                metric["of"] = whole.id
+            self.metrics[f.id] = metric
+        for w in found:
+            parts = [f for f in found if self.metrics.get(f.id, {}).get("of") == w.id]
+            if len(parts) >= 2 and sum(p.value for p in parts) == w.value:
+                self.metrics[w.id]["parts"] = [p.id for p in parts]
+
+    def _rate(self, f: _Found, before: list[_Found]) -> tuple[str, str] | None:
+        """A percentage equal (to its printed precision) to a part over its whole before it."""
+        for part in reversed(before):
+            whole_id = self.metrics.get(part.id, {}).get("of")
+            whole = next((w for w in before if w.id == whole_id), None)
+            if whole is None or whole.value == 0:
+                continue
+            computed = percent_text(part.value * 100 / whole.value)
+            if computed == number_text(f.value):
+                return part.id, whole.id
+        return None
+
+
+_TEXT_KEYS = ("intro", "text")
+
+
+def extract_metrics(tree: dict[str, Any]) -> Extracted:
+    """Turn the figures of every text of the tree into metrics quoted by the text."""
+    extractor = _Extractor()
+
+    def walk(node: Any, key: str = "") -> Any:
+        if isinstance(node, str):
+            return extractor.text(node) if key in _TEXT_KEYS else node
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, dict):
+            return {k: v if k == "report" else walk(v, k) for k, v in node.items()}
+        return node
+
+    out = walk(tree)
+    if extractor.metrics:
+        out["metrics"] = {**tree.get("metrics", {}), **extractor.metrics}
+    return Extracted(out, list(extractor.metrics), extractor.left)
