@@ -32,3 +32,12 @@ def test_changelog_has_unreleased_on_top() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
     headings = re.findall(r"^## .*$", changelog, flags=re.M)
     assert headings[0] == "## Unreleased"
+
+
+def test_every_command_is_in_the_readme_usage() -> None:
+    from lawgov_gen.cli import cli
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    usage = readme.split("## 用法")[1].split("\n## ")[0]
+    for name in cli.commands:
+        assert f"lawgov-gen {name} " in usage, f"README 用法 lacks lawgov-gen {name}"

@@ -149,6 +149,13 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
     yw.comment_after(doc, "court", "行政应诉（印为第五部分的第一段）")
     doc["plans"] = yw.block_list([_item("持续提升依法行政能力", SAMPLE_TEXTS["plan"])])
     yw.comment_after(doc, "plans", "四、下一年度主要安排（必填）")
+    yw.comment_before(
+        doc,
+        "plans",
+        "不写 title 的一项是不编号的段落（不占（一）的编号），如：\n"
+        "  - text: 下一年，我们将重点抓好以下工作：\n"
+        "第二部分可写开头段落 problems.intro，不足和原因也可写成带 title 的条目",
+    )
     doc["other"] = yw.block_list([])
     yw.comment_after(doc, "other", "五、其他需要报告的情况")
     return doc
