@@ -58,6 +58,10 @@ RULE_TESTS = {
     "Q11": "test_honest_figures.py::test_q11_fraction_or_negative_count",
     "Q12": "test_honest_figures.py::test_q12_metric_meaning_changed",
     "S8": "test_starter.py::test_s8_starter_samples_not_replaced",
+    "C1": "test_county.py::test_c1_required_indicator_missing",
+    "C2": "test_county.py::test_c2_unit_differs",
+    "C3": "test_county.py::test_c3_label_differs",
+    "C4": "test_county.py::test_c4_relations_differ",
     # judged from the PDF fonts: tested in test_pdf.py
     "P1": "test_pdf.py::test_rare_character_fallback_is_reported",
     "P2": "test_pdf.py::test_character_no_font_has_is_an_error",
@@ -75,6 +79,8 @@ LEVELS = {
     "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
     # additions for honest figures and clean text
     "F8": "error", "Q10": "error", "Q11": "error", "Q12": "warning", "S8": "warning",
+    # the county's indicator catalogue
+    "C1": "error", "C2": "error", "C3": "warning", "C4": "error",
 }  # fmt: skip
 
 # Pieces of MINIMAL that the tests replace (line numbers are those of MINIMAL).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lawgov_gen.checks import (
     arithmetic,
+    catalog,
     dates,
     glyphs,
     placeholders,
@@ -19,7 +20,9 @@ from lawgov_gen.diagnostics import LEVEL_WORDS
 
 RULES: dict[str, Rule] = {
     r.id: r
-    for r in rules_of(structure, dates, arithmetic, references, writing, placeholders, glyphs)
+    for r in rules_of(
+        structure, dates, arithmetic, references, catalog, writing, placeholders, glyphs
+    )
 }
 
 

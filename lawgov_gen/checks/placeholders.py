@@ -39,6 +39,8 @@ SAMPLE_TEXTS: dict[str, str] = {
     "其中已办结{{ m.penalty_closed }}。",
     "point_1": "开展普法活动{{ m.pufa_events }}，发放宣传资料{{ m.leaflets }}。",
     "point_2": "调解矛盾纠纷{{ m.mediation_cases }}，调解成功率{{ m.mediation_rate }}。",
+    "point_plain_1": "围绕群众关心的法律问题开展普法活动，发放宣传资料。",
+    "point_plain_2": "落实矛盾纠纷排查调处制度，把矛盾化解在萌芽状态。",
     "shortcoming": "少数干部运用法治思维和法治方式解决问题的能力还不强。",
     "cause": "学法培训针对性不强，考核结果运用不够充分。",
     "duty": "党政主要负责人带头学习习近平法治思想，在年终述职中专题报告履行法治建设职责情况。",

@@ -13,7 +13,7 @@ from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
-from lawgov_gen.cli.report_commands import check, render
+from lawgov_gen.cli.report_commands import check, render, summary
 from lawgov_gen.errors import LawgovError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -40,7 +40,7 @@ def cli() -> None:
     """
 
 
-for _command in (render, check, init, import_command, diff, schema, fonts):
+for _command in (render, check, summary, init, import_command, diff, schema, fonts):
     cli.add_command(_command)
 
 

@@ -54,6 +54,12 @@ from lawgov_gen.cli.options import format_option
     metavar="OLD.yaml",
     help="从本年的数据文件生成下一年的草稿：年度加一，previous 指向 OLD，保留结构和文字，清空数字。",
 )
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="CATALOG.yaml",
+    help="引用县里的指标目录：列出目录中的每个指标待填写（必填的在注释中注明）。",
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 def init(
     file: Path | None,
@@ -62,6 +68,7 @@ def init(
     year: int | None,
     templates_dir: Path | None,
     from_file: Path | None,
+    catalog: Path | None,
     force: bool,
 ) -> int:
     """新建一份带注释的完整数据文件，可直接检查和生成；或导出内置模板。
@@ -70,6 +77,7 @@ def init(
     示例：
       lawgov-gen init 青禾镇.yaml --org 示例县青禾镇人民政府 --short 青禾镇 --year 2024
       lawgov-gen init 2025/青禾镇.yaml --from 2024/青禾镇.yaml
+      lawgov-gen init 乡镇/甲镇.yaml --catalog 指标目录.yaml
       lawgov-gen init --templates 我的模板
     """
     from lawgov_gen.commands.starter import export_templates, write_starter
@@ -91,7 +99,7 @@ def init(
             f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}"
         )
         return 0
-    path = write_starter(file, org=org, short=short, year=year, force=force)
+    path = write_starter(file, org=org, short=short, year=year, force=force, catalog=catalog)
     say(f"已创建 {path}，下一步：lawgov-gen check {path}")
     return 0
 

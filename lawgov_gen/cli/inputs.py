@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawgov_gen.data.catalog import is_catalog_file
@@ -31,20 +32,50 @@ def _included_by(files: list[Path]) -> set[Path]:
     return out
 
 
-def expand_inputs(items: list[Path]) -> list[Path]:
-    """Files as given; a folder means every *.yaml and *.yml in it (sorted), except
-    indicator catalogues and files that another file of the folder includes."""
-    out: list[Path] = []
-    for item in items:
-        if not item.is_dir():
-            out.append(item)
-            continue
-        found = sorted(
-            p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+@dataclass
+class Inputs:
+    """What the arguments name: the reports, and the indicator catalogues among them."""
+
+    reports: list[Path] = field(default_factory=list)
+    catalogs: list[Path] = field(default_factory=list)
+
+
+def _siblings(path: Path) -> list[Path]:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return sorted(
+            p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
         )
-        skip = _included_by(found)
-        out.extend(p for p in found if p.resolve() not in skip and not is_catalog_file(p))
+    except OSError:
+        return []
+
+
+def sort_inputs(items: list[Path]) -> Inputs:
+    """Files as given; a folder means every *.yaml and *.yml in it (sorted). Catalogues are
+    set apart, and files that another file of their folder includes are passed over (they
+    are parts of a report, as a pre-commit hook may pass them one by one)."""
+    out = Inputs()
+    for item in items:
+        found = [item]
+        if item.is_dir():
+            found = sorted(
+                p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+            )
+        elif not item.is_file():
+            out.reports.append(item)  # missing: the loader says so, at its name
+            continue
+        skip = _included_by(_siblings(found[0])) if found else set()
+        for path in found:
+            if is_catalog_file(path):
+                out.catalogs.append(path)
+            elif path.resolve() not in skip:
+                out.reports.append(path)
     return out
+
+
+def expand_inputs(items: list[Path]) -> list[Path]:
+    """The reports the arguments name (see sort_inputs)."""
+    return sort_inputs(items).reports
 
 
 def refuse_same_stem(paths: list[Path], suffix_note: str = "") -> None:

@@ -11,7 +11,7 @@ import click
 
 from lawgov_gen.cli.chinese import ChineseCommand
 from lawgov_gen.cli.echo import Progress, say
-from lawgov_gen.cli.inputs import expand_inputs, refuse_same_stem
+from lawgov_gen.cli.inputs import expand_inputs, refuse_same_stem, sort_inputs
 from lawgov_gen.cli.options import FILES, format_option, output_dir_option
 from lawgov_gen.diagnostics import Diagnostic
 
@@ -115,11 +115,22 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
       lawgov-gen check 各乡镇/ --format github
     """
     from lawgov_gen.checks.runner import check_file
+    from lawgov_gen.data.catalog import check_catalog
     from lawgov_gen.render.glyphs import glyph_gaps
 
     findings: list[Diagnostic] = []
     blocking = False
-    paths = _inputs(files)
+    inputs = sort_inputs(list(files))
+    paths = inputs.reports
+    if not paths and not inputs.catalogs:
+        raise click.UsageError("没有找到任何 .yaml 或 .yml 文件")
+    for catalog in inputs.catalogs:
+        problems = check_catalog(catalog)
+        findings.extend(problems)
+        blocking = blocking or bool(problems)
+        if fmt == "text":
+            for d in problems:
+                say(d.format())
     for path in paths:
         checked = check_file(path, glyphs=glyph_gaps)
         findings.extend(checked.findings)
@@ -138,6 +149,49 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
             for level in ("error", "warning", "info")
         }
         say(
-            f"检查了 {len(paths)} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
+            f"检查了 {len(paths) + len(inputs.catalogs)} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
         )
     return 1 if blocking else 0
+
+
+@click.command(cls=ChineseCommand)
+@FILES
+@click.option(
+    "-o",
+    "--output",
+    "table",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="TABLE",
+    help="汇总表：.xlsx、.csv 或 .docx（按扩展名）。",
+)
+@click.option(
+    "--metrics-out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="SUMS.yaml",
+    help="把合计数写成指标文件，供县的报告用 include 引用。",
+)
+@click.option("--strict", is_flag=True, help="有报告存在错误时以状态 1 退出。")
+def summary(files: tuple[Path, ...], table: Path, metrics_out: Path | None, strict: bool) -> int:
+    """汇总各乡镇的报告：每份报告一行（单位、成文日期、状态、各项指标、行政应诉），最后是合计行。
+
+    比率按合计的分子、分母重新计算，不取平均；约数（余）在合计中保留“余”；没有数字的格子留空。
+    有错误的报告也占一行并写明错误；表格写出即以状态 0 退出（--strict 时有错误则为 1）。
+
+    \b
+    示例：
+      lawgov-gen summary 2024/乡镇/ -o 2024/汇总.xlsx --metrics-out 2024/全县合计.yaml
+      lawgov-gen summary 2024/乡镇/ -o 汇总.docx
+    """
+    from lawgov_gen.commands.rollup.run import write_summary
+
+    paths = _inputs(files)
+    progress = Progress(len(paths), "汇总中")
+    progress.start()
+    result = write_summary(paths, table, metrics_out, on_done=lambda _: progress.step())
+    progress.clear()
+    failed = sum(1 for row in result.rows if row.failed)
+    say(f"已生成 {table}（{len(result.rows)} 份报告，{failed} 份有错误）")
+    if metrics_out is not None:
+        say(f"已生成 {metrics_out}")
+    return 1 if strict and failed else 0

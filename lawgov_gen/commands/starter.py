@@ -177,12 +177,22 @@ def check_new_file(path: Path, force: bool) -> None:
 
 
 def write_starter(
-    path: Path, *, org: str, short: str | None, year: int | None, force: bool
+    path: Path,
+    *,
+    org: str,
+    short: str | None,
+    year: int | None,
+    force: bool,
+    catalog: Path | None = None,
 ) -> Path:
-    """Write the starter file; refuse to overwrite unless `force`."""
+    """Write the starter file (quoting `catalog` when given); refuse to overwrite unless `force`."""
     check_new_file(path, force)
     year = year or dt.date.today().year - 1
-    write_atomic(path, starter_text(path.name, org, short, year).encode("utf-8"))
+    if catalog is None:
+        text = starter_text(path.name, org, short, year)
+    else:
+        text = catalog_starter_text(path.name, org, short, year, catalog, path)
+    write_atomic(path, text.encode("utf-8"))
     return path
 
 
@@ -200,3 +210,41 @@ def export_templates(folder: Path, force: bool) -> list[Path]:
     for name, target in zip(names, targets, strict=True):
         write_atomic(target, (builtin / name).read_bytes())
     return targets
+
+
+def catalog_starter_text(
+    filename: str, org: str, short: str | None, year: int, catalog: Path, new: Path
+) -> str:
+    """The starter of a township that quotes the county's catalogue: every indicator of it
+    to fill (required ones marked), and sample text quoting them instead of sample figures."""
+    import os
+
+    from lawgov_gen.data.catalog import load_catalog
+
+    loaded = load_catalog(catalog)
+    doc = starter_document(filename, org, short, year)
+    ref = Path(os.path.relpath(catalog.resolve(), new.resolve().parent)).as_posix()
+    doc["report"]["catalog"] = ref
+    yw.comment_after(doc["report"], "catalog", f"县里下发的指标目录：{loaded.data.catalog.name}")
+    metrics = yw.mapping()
+    for mid, standard in loaded.data.metrics.items():
+        metrics[mid] = None
+        unit = "比率，自动计算" if standard.rate else (standard.unit or "无单位")
+        need = "必填" if standard.required else "选填"
+        if standard.rate:
+            del metrics[mid]
+            continue
+        yw.comment_after(
+            metrics, mid, f"{standard.label}（{unit}），{need}：填写数值，如 {mid}: 130"
+        )
+    doc["metrics"] = metrics
+    yw.comment_after(
+        doc, "metrics", "指标目录中的指标只写数值；本镇自己的指标照常写 {label, value, unit}"
+    )
+    counts = [(mid, m.label) for mid, m in loaded.data.metrics.items() if m.rate is None][:3]
+    quoted = "，".join(f"{label}{{{{ m.{mid} }}}}" for mid, label in counts)
+    measures = doc["measures"]
+    measures[1]["text"] = f"全年{quoted}。" if counts else SAMPLE_TEXTS["measure_1"]
+    for point, key in zip(measures[2]["points"], ("point_plain_1", "point_plain_2"), strict=True):
+        point["text"] = SAMPLE_TEXTS[key]
+    return yw.dump(doc)

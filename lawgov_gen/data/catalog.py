@@ -37,6 +37,15 @@ def load_catalog(path: Path) -> LoadedCatalog:
     return LoadedCatalog(catalog, sources, path)
 
 
+def check_catalog(path: Path) -> list[Diagnostic]:
+    """The problems of a catalogue file (empty when it loads)."""
+    try:
+        load_catalog(path)
+    except DataError as exc:
+        return exc.diagnostics
+    return []
+
+
 def is_catalog_file(path: Path) -> bool:
     """Whether a YAML file is an indicator catalogue (top-level `catalog:`, no `report:`)."""
     diags: list[Diagnostic] = []
@@ -70,8 +79,20 @@ def apply_catalog(
         diags.append(
             sources.diag(("report", "catalog"), "error", "SCHEMA", "指标目录有错误（见上）")
         )
+        # the catalogue's errors are said; its indicators are not reported again as unlabelled
+        for mid, entry in (metrics or {}).items():
+            if isinstance(entry, dict):
+                entry.setdefault("label", mid)
         return None
     if isinstance(metrics, dict):
+        # a catalogue rate is computed: it comes with its two operands, unasked
+        for mid, rate in catalog.data.metrics.items():
+            if (
+                rate.rate is not None
+                and mid not in metrics
+                and all(x in metrics for x in rate.rate)
+            ):
+                metrics[mid] = {"label": rate.label, "rate": list(rate.rate)}
         for mid, entry in metrics.items():
             standard = catalog.data.metrics.get(mid)
             if standard is None or not isinstance(entry, dict):

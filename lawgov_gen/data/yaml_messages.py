@@ -131,7 +131,7 @@ def hint_for_line(text: str, index: int) -> str:
     line = text[start:end]
     for m in re.finditer(r"\{[^{}]*\}", line):
         inner = m.group(0)
-        if re.search(r"[\u4e00-\u9fff],[\u4e00-\u9fff]|[\u4e00-\u9fff], ", inner):
+        if re.search(r"[\u4e00-\u9fff],[\u4e00-\u9fff]", inner):
             return "。原因：花括号 {…} 中的半角逗号“,”把文字分成了两项：请改为全角逗号“，”，或给文字加引号"
     if re.search(r"[\u4e00-\u9fff]:\S", line):
         return "。原因：半角冒号“:”后面没有空格，被当成了文字的一部分：键后请写“: ”，文字中的冒号请用全角“：”"

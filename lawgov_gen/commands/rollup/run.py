@@ -1,0 +1,66 @@
+"""`lawgov-gen summary INPUT... -o TABLE [--metrics-out SUMS.yaml]`: check every report,
+lay out the table, and write the table (and the sums) together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lawgov_gen.checks.runner import Checked
+from lawgov_gen.commands.rollup.table import Summary, build_summary
+from lawgov_gen.commands.rollup.writers import metrics_document, to_csv, to_xlsx
+from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.errors import LawgovError
+from lawgov_gen.output import replace_together
+
+TABLE_SUFFIXES = (".xlsx", ".csv", ".docx")
+
+
+def table_title(summary: Summary, catalog_name: str | None) -> str:
+    """The attachment's title: the catalogue's name, or the year's."""
+    if catalog_name:
+        return f"{catalog_name}汇总表"
+    return f"{summary.year or ''}年法治政府建设主要指标汇总表"
+
+
+def check_outputs(table: Path, metrics_out: Path | None) -> None:
+    """The table's kind by its extension; outputs that are folders are refused."""
+    if table.suffix.lower() not in TABLE_SUFFIXES:
+        raise LawgovError(f"汇总表的扩展名应为 {'、'.join(TABLE_SUFFIXES)}", path=table)
+    if metrics_out is not None and metrics_out.suffix.lower() not in (".yaml", ".yml"):
+        raise LawgovError("--metrics-out 的扩展名应为 .yaml 或 .yml", path=metrics_out)
+    for path in (table, metrics_out):
+        if path is not None and path.is_dir():
+            raise LawgovError("这是一个文件夹：请给出文件名", path=path)
+
+
+def write_summary(
+    paths: list[Path],
+    table: Path,
+    metrics_out: Path | None = None,
+    on_done: Callable[[Checked], None] = lambda _: None,
+) -> Summary:
+    """Write the table (and the sums) for the reports; both replace their files together."""
+    check_outputs(table, metrics_out)
+    catalog_name: list[str] = []
+
+    def seen(checked: Checked) -> None:
+        if checked.loaded is not None and checked.loaded.catalog is not None and not catalog_name:
+            catalog_name.append(checked.loaded.catalog.data.catalog.name)
+        on_done(checked)
+
+    summary = build_summary(paths, seen)
+    suffix = table.suffix.lower()
+    if suffix == ".xlsx":
+        data = to_xlsx(summary)
+    elif suffix == ".csv":
+        data = to_csv(summary)
+    else:
+        from lawgov_gen.commands.rollup.docx_table import to_docx
+
+        data = to_docx(summary, table_title(summary, catalog_name[0] if catalog_name else None))
+    outputs = [(table, data)]
+    if metrics_out is not None:
+        outputs.append((metrics_out, yw.dump(metrics_document(summary)).encode("utf-8")))
+    replace_together(outputs)
+    return summary

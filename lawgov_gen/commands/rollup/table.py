@@ -1,0 +1,234 @@
+"""The roll-up: one row per report, a column per catalogue indicator and per metric id that
+two or more reports share, the court figures, and a 合计 row whose rates are recomputed
+from the summed numerators and denominators (never the mean of the rates)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from lawgov_gen.checks.runner import Checked, check_file
+from lawgov_gen.content.figures import Figure, build_figures
+from lawgov_gen.data.model import Metric, ReportData
+from lawgov_gen.data.paths import display_name
+from lawgov_gen.diagnostics import Diagnostic
+from lawgov_gen.statute import PARTS
+
+Kind = Literal["count", "rate", "percent"]
+COURT = (
+    ("court_lawsuits", "行政诉讼案件", "lawsuits"),
+    ("court_head_appearances", "负责人出庭应诉", "head_appearances"),
+    ("court_lost", "败诉", "lost"),
+    ("court_judgments_due", "应履行的生效裁判", "judgments_due"),
+    ("court_judgments_performed", "已履行的生效裁判", "judgments_performed"),
+)
+COURT_RATE = ("court_appearance_rate", "出庭应诉率", ("court_head_appearances", "court_lawsuits"))
+_LATE_RULES = {"D2", "D3"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A figure of the table: its metric id, label, unit and how it adds up."""
+
+    id: str
+    label: str
+    unit: str
+    kind: Kind
+    rate: tuple[str, str] | None = None
+    of: str | None = None
+    parts: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A figure in the table: None when the report does not give it."""
+
+    value: Decimal | None = None
+    approx: bool = False
+
+
+@dataclass
+class Row:
+    """One report's line of the table."""
+
+    name: str
+    date: str
+    status: str
+    cells: dict[str, Cell]
+    source: str
+    failed: bool = False
+
+
+@dataclass
+class Summary:
+    """Everything the table shows, and every finding of every report."""
+
+    columns: list[Column]
+    rows: list[Row]
+    total: dict[str, Cell]
+    findings: list[Diagnostic] = field(default_factory=list)
+    year: int | None = None
+    operands: list[Column] = field(default_factory=list)  # rates' operands not shown as columns
+
+
+def _column(mid: str, metric: Metric) -> Column:
+    if metric.rate is not None:
+        return Column(mid, metric.label, "%", "rate", rate=tuple(metric.rate))  # type: ignore[arg-type]
+    kind: Kind = "percent" if metric.unit == "%" else "count"
+    return Column(
+        mid, metric.label, metric.unit or "", kind, of=metric.of, parts=tuple(metric.parts or ())
+    )
+
+
+def _columns(loaded: list[Checked]) -> list[Column]:
+    columns: dict[str, Column] = {}
+    for checked in loaded:
+        if checked.loaded is not None and checked.loaded.catalog is not None:
+            for mid, standard in checked.loaded.catalog.data.metrics.items():
+                if mid not in columns:
+                    columns[mid] = _column(mid, Metric.model_construct(**standard.model_dump()))
+    seen: dict[str, int] = {}
+    for checked in loaded:
+        if checked.loaded is not None:
+            for mid in checked.loaded.data.metrics:
+                seen[mid] = seen.get(mid, 0) + 1
+    for checked in loaded:
+        if checked.loaded is None:
+            continue
+        for mid, metric in checked.loaded.data.metrics.items():
+            if seen[mid] >= 2 and mid not in columns:
+                columns[mid] = _column(mid, metric)
+    out = list(columns.values())
+    out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
+    out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
+    return out
+
+
+def _status(checked: Checked) -> str:
+    rules = {d.rule for d in checked.findings}
+    words = []
+    if rules & _LATE_RULES:
+        words.append("逾期")
+    errors, warnings = checked.count("error"), checked.count("warning")
+    if errors or warnings:
+        words.append(f"{errors}个错误，{warnings}个警告")
+    missing = _missing_parts(checked.loaded.data) if checked.loaded else []
+    if missing:
+        words.append("缺少：" + "、".join(missing))
+    return "；".join(words) or "正常"
+
+
+def _missing_parts(data: ReportData) -> list[str]:
+    """The statutory parts a report leaves empty (part 五 may be empty: it prints 无)."""
+    empty = {
+        "measures": not data.measures,
+        "problems": not (data.problems.shortcomings or data.problems.intro),
+        "duties": not data.duties,
+        "plans": not data.plans,
+    }
+    return [f"第{'一二三四五'[p.number - 1]}部分" for p in PARTS if empty.get(p.key)]
+
+
+def _figures(data: ReportData, previous: ReportData | None) -> dict[str, Figure]:
+    figures = build_figures(data, previous)
+    if data.court is not None:
+        for mid, label, key in COURT:
+            figures[mid] = Figure(mid, label, "件", Decimal(getattr(data.court, key)), None)
+    return figures
+
+
+def _cells(columns: list[Column], figures: dict[str, Figure]) -> dict[str, Cell]:
+    cells = {}
+    for column in columns:
+        if column.rate is not None:
+            num, den = (figures.get(x) for x in column.rate)
+            if num and den and num.number is not None and den.number:
+                cells[column.id] = Cell(num.number * 100 / den.number)
+            continue
+        figure = figures.get(column.id)
+        if figure is not None and figure.number is not None:
+            cells[column.id] = Cell(figure.number, figure.approx)
+    return cells
+
+
+def _total(columns: list[Column], sums_of: dict[str, list[Cell]]) -> dict[str, Cell]:
+    """Sums of counts (余 when any addend is approximate); rates from the sums."""
+    total: dict[str, Cell] = {}
+    for column in columns:
+        if column.kind == "count":
+            given = [c for c in sums_of.get(column.id, []) if c.value is not None]
+            if given:
+                total[column.id] = Cell(
+                    sum((c.value for c in given if c.value is not None), Decimal(0)),
+                    any(c.approx for c in given),
+                )
+    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it
+    for column in columns:
+        if column.rate is None:
+            continue
+        num, den = (total.get(x) for x in column.rate)
+        if num is not None and den is not None and num.value is not None and den.value:
+            total[column.id] = Cell(num.value * 100 / den.value)
+    return total
+
+
+def build_summary(
+    paths: list[Path], on_done: Callable[[Checked], None] = lambda _: None
+) -> Summary:
+    """Check every report and lay out the table."""
+    checked_all = []
+    for path in paths:
+        checked = check_file(path)
+        checked_all.append(checked)
+        on_done(checked)
+    columns = _columns(checked_all)
+    shown = {c.id for c in columns}
+    operands = [
+        Column(mid, mid, "", "count")
+        for mid in dict.fromkeys(x for c in columns if c.rate for x in c.rate)
+        if mid not in shown
+    ]
+    rows: list[Row] = []
+    sums_of: dict[str, list[Cell]] = {}
+    findings: list[Diagnostic] = []
+    year = None
+    operand_labels: dict[str, tuple[str, str]] = {}
+    for checked in checked_all:
+        findings.extend(checked.findings)
+        name = display_name(checked.path)
+        if checked.loaded is None:
+            first = checked.findings[0].format() if checked.findings else "无法读取"
+            rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, failed=True))
+            continue
+        data = checked.loaded.data
+        year = year or data.report.year
+        previous = checked.loaded.previous.data if checked.loaded.previous else None
+        figures = _figures(data, previous)
+        # numerators and denominators of rates count in the totals even when not shown
+        cells = _cells(columns + operands, figures)
+        for operand in operands:
+            figure = figures.get(operand.id)
+            if figure is not None:
+                operand_labels[operand.id] = (figure.label, figure.unit)
+        for mid, cell in cells.items():
+            sums_of.setdefault(mid, []).append(cell)
+        rows.append(
+            Row(
+                data.report.short,
+                data.report.date.isoformat(),
+                _status(checked),
+                cells,
+                name,
+                failed=any(d.level == "error" for d in checked.findings),
+            )
+        )
+    operands = [Column(c.id, *operand_labels.get(c.id, (c.id, "")), "count") for c in operands]
+    total = _total(columns + operands, sums_of)
+    return Summary(columns, rows, total, findings, year, operands)

@@ -1,0 +1,234 @@
+"""The county's folder: the catalogue rules, the summary table in three formats with correct
+totals, the sums flowing into the county's own report, and CI formats."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.county import build_county, township
+from tests.helpers import check_lines, invoke
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+TOWNS = "2024/乡镇"
+
+
+@pytest.fixture
+def county(in_tmp: Path) -> Path:
+    build_county(in_tmp)
+    return in_tmp
+
+
+def _town(name: str, metrics: str) -> Path:
+    path = Path(TOWNS) / f"{name}.yaml"
+    path.write_text(township(name, metrics), encoding="utf-8")
+    return path
+
+
+def test_c1_required_indicator_missing(county: Path) -> None:
+    assert check_lines(f"{TOWNS}/丁镇.yaml") == (
+        1,
+        [
+            "2024/乡镇/丁镇.yaml:5:12: 错误 C1 缺少指标目录“示例县乡镇法治政府建设主要指标”中的必填指标"
+            "“mediation_success”（调解成功）：请在 metrics 中填写",
+            "2024/乡镇/丁镇.yaml:16:46: 错误 Q4 引用了不存在的指标“mediation_success”：最接近的是：mediation_cases",
+            "2024/乡镇/丁镇.yaml:16:75: 错误 Q4 引用了不存在的指标“mediation_rate”：最接近的是：mediation_cases",
+        ],
+    )
+
+
+def test_c2_unit_differs(county: Path) -> None:
+    path = _town("庚镇", "  mediation_cases: {value: 30, unit: 件}\n  mediation_success: 20\n")
+    assert check_lines(path) == (
+        1,
+        [
+            "2024/乡镇/庚镇.yaml:12:38: 错误 C2 “mediation_cases”的单位是“件”，指标目录中是“起”：请改为目录中的单位"
+        ],
+    )
+
+
+def test_c3_label_differs(county: Path) -> None:
+    path = _town(
+        "庚镇", "  mediation_cases: {label: 化解纠纷, value: 30}\n  mediation_success: 20\n"
+    )
+    assert check_lines(path) == (
+        0,
+        [
+            "2024/乡镇/庚镇.yaml:12:28: 警告 C3 “mediation_cases”的名称是“化解纠纷”，指标目录中是“调解矛盾纠纷”：汇总表按目录的名称列出"
+        ],
+    )
+
+
+def test_c4_relations_differ(county: Path) -> None:
+    path = _town(
+        "庚镇",
+        "  mediation_cases: 30\n  mediation_success: {value: 20, of: leaflets}\n  leaflets: 100\n",
+    )
+    code, out = check_lines(path)
+    assert code == 1
+    assert out == [
+        "2024/乡镇/庚镇.yaml:13:38: 错误 C4 “mediation_success”的 of 与指标目录不同：目录中是 mediation_cases，"
+        "这里是 leaflets：汇总时无法按目录计算"
+    ]
+
+
+def test_a_catalogue_that_does_not_load_is_an_error_at_its_line(county: Path) -> None:
+    Path("指标目录.yaml").write_text(
+        "version: 1\ncatalog: {name: 甲}\nmetrics:\n  a: {label: 甲, unt: 起}\n", encoding="utf-8"
+    )
+    code, out = check_lines(f"{TOWNS}/甲镇.yaml")
+    assert code == 1
+    assert sorted(out) == [
+        "2024/乡镇/甲镇.yaml:5:12: 错误 SCHEMA 指标目录有错误（见上）",
+        "指标目录.yaml:4:17: 错误 SCHEMA 未知的键“metrics.a.unt”：是否想写“unit”？",
+    ]
+
+
+def test_a_folder_passes_over_catalogues_and_included_files(county: Path) -> None:
+    invoke("summary", TOWNS, "-o", "2024/汇总.csv", "--metrics-out", "2024/全县合计.yaml")
+    code, out = check_lines(".", "2024")
+    assert code == 0, out  # 指标目录.yaml and 全县合计.yaml are not reports
+    Path("2024/notes.yaml").write_text("title: 备忘\n", encoding="utf-8")
+    assert "2024/notes.yaml:1:1: 错误 SCHEMA 缺少必填项“report”：请补上" in check_lines("2024")[1]
+
+
+def test_summary_xlsx_rows_totals_and_findings(county: Path) -> None:
+    from openpyxl import load_workbook
+
+    result = invoke("summary", TOWNS, "-o", "汇总.xlsx")
+    assert (result.exit_code, result.stdout) == (0, "已生成 汇总.xlsx（6 份报告，2 份有错误）\n")
+    assert invoke("summary", TOWNS, "-o", "汇总.xlsx", "--strict").exit_code == 1
+    book = load_workbook("汇总.xlsx")
+    sheet = book["汇总"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    head = rows[0]
+    assert head[:8] == [
+        "单位",
+        "成文日期",
+        "状态",
+        "调解矛盾纠纷（起）",
+        "调解成功（起）",
+        "调解成功率（%）",
+        "发放宣传资料（份）",
+        "法律服务热线接听（次）",
+    ]
+    assert head[8:] == [
+        "行政诉讼案件（件）",
+        "负责人出庭应诉（件）",
+        "败诉（件）",
+        "应履行的生效裁判（件）",
+        "已履行的生效裁判（件）",
+        "出庭应诉率（%）",
+    ]
+    names = [r[0] for r in rows[1:-1]]
+    assert names == ["丁镇", "丙镇", "乙镇", "己镇", "戊镇", "甲镇"]
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["甲镇"][3:8] == [130, 125, 96.2, 500, 36]
+    assert sheet.cell(row=names.index("甲镇") + 2, column=7).number_format == '0"余"'
+    assert by_name["丙镇"][2].startswith("逾期")
+    assert by_name["丁镇"][2] == "3个错误，0个警告" and by_name["丁镇"][4] is None
+    assert by_name["戊镇"][2].startswith("无法读取：2024/乡镇/戊镇.yaml:1:10: 错误 YAML")
+    total = rows[-1]
+    assert total[0] == "合计"
+    # counts summed; the rate is the 合计 row's own 259/320, never a mean of the rates
+    assert total[3:8] == [320, 259, 80.9, 1800, 48]
+    assert sheet.cell(row=len(rows), column=7).number_format == '0"余"'
+    assert total[8:] == [10, 10, 0, 5, 5, 100.0]
+    assert all(isinstance(v, (int, float)) for v in total[3:])
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
+    issues = [[c.value for c in row] for row in book["问题"].iter_rows()]
+    assert issues[0] == ["文件", "行", "列", "级别", "规则", "说明"]
+    assert issues[1][:5] == ["2024/乡镇/丁镇.yaml", 5, 12, "错误", "C1"]
+
+
+def test_summary_csv_has_a_bom_and_escapes_formulas(county: Path) -> None:
+    _town(
+        "庚镇",
+        "  mediation_cases: 30\n  mediation_success: 20\n  hotline: {label: '=HYPERLINK(1)', value: 3, unit: 次}\n",
+    )
+    (Path(TOWNS) / "甲镇.yaml").unlink()
+    (Path(TOWNS) / "乙镇.yaml").unlink()
+    _town(
+        "辛镇",
+        "  mediation_cases: 10\n  mediation_success: 9\n  hotline: {label: 热线, value: 2, unit: 次}\n",
+    )
+    assert invoke("summary", TOWNS, "-o", "汇总.csv").exit_code == 0
+    data = Path("汇总.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf\xe5\x8d\x95\xe4\xbd\x8d,")  # BOM, 单位,
+    head = data.decode("utf-8-sig").splitlines()[0]
+    assert ",'=HYPERLINK(1)（次）," in head
+
+
+def test_summary_docx_is_an_attachment_in_the_reports_styles(county: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    assert invoke("summary", TOWNS, "-o", "汇总.docx").exit_code == 0
+    document = docx.Document("汇总.docx")
+    texts = [(p.style.name if p.style else "", p.text) for p in document.paragraphs if p.text]
+    assert texts[:2] == [("附件标记", "附件"), ("附件标题", "示例县乡镇法治政府建设主要指标汇总表")]
+    (table,) = document.tables
+    assert len(table.rows) == 8
+    assert [c.text for c in table.rows[-1].cells][:5] == ["合计", "", "", "320", "259"]
+    assert table.rows[1].cells[0].paragraphs[0].style.name == "表格"  # type: ignore[union-attr]
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # 14 columns: wider than 156 mm
+    first = Path("汇总.docx").read_bytes()
+    invoke("summary", TOWNS, "-o", "汇总.docx")
+    assert Path("汇总.docx").read_bytes() == first
+
+
+def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
+    import docx
+    import yaml
+
+    result = invoke("summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml")
+    assert result.exit_code == 0, result.stderr
+    sums = yaml.safe_load(Path("2024/全县合计.yaml").read_text("utf-8"))["metrics"]
+    assert sums["mediation_cases"] == {"label": "调解矛盾纠纷", "value": 320, "unit": "起"}
+    assert sums["mediation_success"] == {
+        "label": "调解成功",
+        "value": 259,
+        "unit": "起",
+        "of": "mediation_cases",
+    }
+    assert sums["mediation_rate"] == {
+        "label": "调解成功率",
+        "rate": ["mediation_success", "mediation_cases"],
+    }
+    assert sums["leaflets"] == {
+        "label": "发放宣传资料",
+        "value": 1800,
+        "unit": "份",
+        "approx": True,
+    }
+    assert check_lines("2024/全县.yaml")[0] == 0
+    assert invoke("render", "2024/全县.yaml", "-o", "out").exit_code == 0
+    text = "\n".join(p.text for p in docx.Document("out/全县.docx").paragraphs)
+    # the county report prints the county-wide figures, its rate the same 259/320 as the table
+    assert "全县各乡镇共调解矛盾纠纷320起，调解成功259起，成功率80.9%。" in text
+    assert "全县发放宣传资料1800余份。" in text
+
+
+def test_summary_does_not_import_weasyprint(county: Path) -> None:
+    code = (
+        "import sys; from lawgov_gen.cli import main; "
+        f"main(['summary', '{TOWNS}', '-o', 't.csv']); print('weasyprint' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_check_github_annotations(county: Path) -> None:
+    result = invoke("check", f"{TOWNS}/丙镇.yaml", "--format", "github")
+    assert result.stdout == (
+        "::warning file=2024/乡镇/丙镇.yaml,line=7,col=9,title=D2::成文日期晚于 2025年3月1日的报送期限\n"
+    )
+    result = invoke("check", f"{TOWNS}/戊镇.yaml", "--format", "github")
+    assert result.stdout.startswith(
+        "::error file=2024/乡镇/戊镇.yaml,line=1,col=10,title=YAML::YAML 语法错误"
+    )
+    assert result.exit_code == 1
