@@ -16,14 +16,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _included_by(files: list[Path]) -> set[Path]:
-    """The files that another file of the folder includes (parts, not reports)."""
+    """The files that a report of the folder includes (parts of it, not reports)."""
     out: set[Path] = set()
     for path in files:
         text, _ = read_text(path, str(path))
         if text is None:
             continue
         data = parse_yaml(SourceFile(str(path), path, text))[0]
-        refs = data.get("include", []) if isinstance(data, dict) else []
+        if not isinstance(data, dict) or "report" not in data:
+            continue
+        refs = data.get("include", [])
         for ref in refs if isinstance(refs, list) else []:
             if isinstance(ref, str):
                 target, _why = resolve_reference(ref, path)
