@@ -232,3 +232,48 @@ def test_check_github_annotations(county: Path) -> None:
         "::error file=2024/乡镇/戊镇.yaml,line=1,col=10,title=YAML::YAML 语法错误"
     )
     assert result.exit_code == 1
+
+
+def test_the_pre_commit_hook_runs_check_on_a_county_repository(
+    county: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tests.helpers import ROOT
+
+    for name in ("丙镇", "丁镇", "戊镇"):  # a clean county: the late, the incomplete, the broken go
+        (Path(TOWNS) / f"{name}.yaml").unlink()
+    assert (
+        invoke(
+            "summary", TOWNS, "-o", "2024/汇总.csv", "--metrics-out", "2024/全县合计.yaml"
+        ).exit_code
+        == 0
+    )
+    git = ["git", "-c", "user.email=clerk@example.invalid", "-c", "user.name=clerk"]
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "2024"], check=True)
+    env = {**__import__("os").environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
+    assert pre_commit, "pre-commit is a dev dependency: pip install -e '.[dev]'"
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [pre_commit, "try-repo", str(ROOT), "lawgov-gen-check", "--all-files"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    passed = hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "lawgov-gen check" in passed.stdout and "Passed" in passed.stdout
+    town = Path(TOWNS) / "甲镇.yaml"
+    town.write_text(
+        town.read_text("utf-8").replace("主要负责人带头学法。", "主要负责人带头学法,带头守法。"),
+        encoding="utf-8",
+    )
+    failed = hook()
+    assert failed.returncode == 1
+    assert "2024/乡镇/甲镇.yaml:29:20: 警告 F1 中文中用了半角“,”：应为全角“，”" in failed.stdout

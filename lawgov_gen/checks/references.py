@@ -85,7 +85,11 @@ def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
             mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
             for m in inp.data.metrics.values()
         )
-        if mid not in used and not referenced_by:
+        pos = inp.sources.positions.get(("metrics", mid))
+        shared = (
+            pos is not None and inp.sources.root is not None and pos.source is not inp.sources.root
+        )
+        if mid not in used and not referenced_by and not shared:  # an included file lends figures
             yield inp.at(
                 ("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True
             )
