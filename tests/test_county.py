@@ -277,3 +277,32 @@ def test_the_pre_commit_hook_runs_check_on_a_county_repository(
     failed = hook()
     assert failed.returncode == 1
     assert "2024/乡镇/甲镇.yaml:29:20: 警告 F1 中文中用了半角“,”：应为全角“，”" in failed.stdout
+
+
+def test_init_catalog_lists_every_indicator_to_fill(county: Path) -> None:
+    import yaml
+
+    result = invoke(
+        "init",
+        f"{TOWNS}/庚镇.yaml",
+        "--catalog",
+        "指标目录.yaml",
+        "--org",
+        "示例县庚镇人民政府",
+        "--year",
+        "2024",
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (Path(TOWNS) / "庚镇.yaml").read_text("utf-8")
+    assert (
+        "  mediation_cases: # 调解矛盾纠纷（起），必填：填写数值，如 mediation_cases: 130" in text
+    )
+    assert "  leaflets: # 发放宣传资料（份），选填" in text
+    data = yaml.safe_load(text)
+    assert data["report"]["catalog"] == "../../指标目录.yaml"
+    code, out = check_lines(f"{TOWNS}/庚镇.yaml")
+    assert code == 1
+    assert [ln.split(" 错误 ")[1] for ln in out if " 错误 " in ln][:2] == [
+        "SCHEMA “metrics.mediation_cases”还没有填写数值：请写 value（比率请写 rate: [分子, 分母]）",
+        "SCHEMA “metrics.mediation_success”还没有填写数值：请写 value（比率请写 rate: [分子, 分母]）",
+    ]

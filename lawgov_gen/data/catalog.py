@@ -93,8 +93,10 @@ def apply_catalog(
                 and all(x in metrics for x in rate.rate)
             ):
                 metrics[mid] = {"label": rate.label, "rate": list(rate.rate)}
-        for mid, entry in metrics.items():
+        for mid, entry in list(metrics.items()):
             standard = catalog.data.metrics.get(mid)
+            if standard is not None and entry is None:
+                entry = metrics[mid] = {}  # `mediation_cases:` left empty: a value to fill
             if standard is None or not isinstance(entry, dict):
                 continue
             for key in _INHERITED:
