@@ -297,7 +297,7 @@ def test_json_schema_tooltips_are_chinese() -> None:
     assert [t for t in texts if not re.search(r"[\u4e00-\u9fff]", t)] == []
 
 
-@pytest.mark.parametrize("command", ["render", "check", "init", "diff", "fonts"])
+@pytest.mark.parametrize("command", ["render", "check", "init", "diff", "fonts", "preview"])
 def test_every_argument_is_described_in_help(command: str) -> None:
     from lawgov_gen.cli import cli
 
