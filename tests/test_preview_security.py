@@ -5,6 +5,7 @@ server cannot be reached on any address but loopback."""
 from __future__ import annotations
 
 import errno
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,3 +154,26 @@ def test_the_server_listens_on_loopback_only(served: Served) -> None:
     with pytest.raises(OSError) as refused:
         socket.create_connection((address, served.port), timeout=2).close()
     assert refused.value.errno in (errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH)
+
+
+def test_the_reports_own_font_file_is_served_to_the_page(minimal: Minimal, tmp_path: Path) -> None:
+    from lawgov_gen.render.fonts import find_face
+
+    kai = find_face("FandolKai", bold=False)
+    if kai is None:
+        pytest.skip("没有安装 FandolKai 字体（bash scripts/install-system-deps.sh）")
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(kai.file, tmp_path / "fonts" / "my-fangsong.otf")
+    path = minimal(
+        (
+            "  short: 示例镇\n",
+            "  short: 示例镇\n  fonts:\n    files: {body: fonts/my-fangsong.otf}\n",
+        )
+    )
+    with serving(path) as running:
+        page = request(running.port, "/").text
+        assert 'src: url("/font/body")' in page and "file:" not in page
+        font = request(running.port, "/font/body")
+        assert font.status == 200 and font.headers["content-type"] == "font/otf"
+        assert font.body == (tmp_path / "fonts" / "my-fangsong.otf").read_bytes()
+        assert request(running.port, "/font/title").status == 404

@@ -2,7 +2,14 @@
 // lawgov-gen preview: apply each update from the event stream without reloading the page.
 (() => {
   const host = document.querySelector("lg-preview");
-  if (!host || !host.shadowRoot) return;
+  if (!host) return;
+  const declared = host.querySelector("template[shadowrootmode]");
+  if (!host.shadowRoot && declared) {
+    // a browser without declarative shadow DOM (Firefox before 123, Safari before 16.4)
+    host.attachShadow({ mode: "open" }).appendChild(declared.content);
+    declared.remove();
+  }
+  if (!host.shadowRoot) return;
   const root = host.shadowRoot;
   const part = (id) => root.getElementById(id);
   const session = host.dataset.session;
