@@ -332,3 +332,15 @@ def test_the_example_previews_without_findings() -> None:
     snapshot = preview.snapshot
     assert snapshot.current and snapshot.findings == ()
     assert EXAMPLE.with_name("township-2023.yaml").absolute() in snapshot.files
+
+
+def test_a_save_that_changes_nothing_shown_sends_nothing(minimal: Minimal) -> None:
+    path = minimal()
+    preview = Preview(path, None)
+    version = preview.snapshot.version
+    (path.parent / "notes.txt").write_text("an unrelated file: the folder's time changes", "utf-8")
+    preview.rebuild()
+    assert preview.snapshot.version == version
+    path.write_text(minimal_text(COMMA), "utf-8")
+    preview.rebuild()
+    assert preview.snapshot.version > version and preview.snapshot.count("warning") == 1

@@ -59,8 +59,10 @@ class Preview:
     def rebuild(self) -> None:
         snapshot = self.builder.build()
         if content(snapshot) == content(self.snapshot):
-            # nothing the page shows changed: keep the files watched, send nothing
-            self.snapshot = dataclasses.replace(self.snapshot, files=snapshot.files)
+            # nothing the page shows changed (a folder's time, a template comment): the new
+            # state under the old version, so nothing is sent
+            old = self.snapshot
+            self.snapshot = dataclasses.replace(snapshot, version=old.version, at=old.at)
             return
         with self.changed:
             self.snapshot = snapshot
