@@ -10,6 +10,7 @@ finding the literal characters typed around it in the printed paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -64,17 +65,30 @@ def anchors(ctx: ReportContext, loaded: Loaded) -> list[Anchor]:
 
 
 class Locator:
-    """Finds the key path and anchors of findings in one loaded report."""
+    """Finds the key path and anchors of findings in one loaded report (indexed once, so a
+    report with thousands of findings is placed in well under a second)."""
 
     def __init__(self, loaded: Loaded, page: list[Anchor]) -> None:
         self.sources: SourceMap = loaded.sources
         self.page = page
-        self.spans: dict[str, list[tuple[int, int, KeyPath]]] = {}
+        spans: dict[str, list[tuple[int, int, int, KeyPath]]] = {}
         self.files: dict[str, SourceFile] = {}
         for table in (self.sources.positions, self.sources.key_positions):
             for path, pos in table.items():
-                self.spans.setdefault(pos.source.name, []).append((pos.start, pos.end, path))
+                # by start; at one start the outer node first (YAML nodes nest or are disjoint)
+                spans.setdefault(pos.source.name, []).append((pos.start, -pos.end, len(path), path))
                 self.files[pos.source.name] = pos.source
+        self.spans = {name: sorted(found) for name, found in spans.items()}
+        self.starts = {name: [s[0] for s in found] for name, found in self.spans.items()}
+        # anchor indexes by each anchor source, and by every prefix of one (page order)
+        self.at_source: dict[KeyPath, list[int]] = {}
+        self.under: dict[KeyPath, list[int]] = {}
+        for i, anchor in enumerate(page):
+            for source in anchor.sources:
+                _add(self.at_source, source, i)
+                for n in range(1, len(source) + 1):
+                    _add(self.under, source[:n], i)
+        self.quoting: dict[str, list[int]] = {}
 
     def key_path(self, d: Diagnostic) -> tuple[KeyPath, int] | None:
         """The deepest key path whose YAML node holds the finding's position, and the index."""
@@ -84,13 +98,12 @@ class Locator:
         index = self.files[d.path].index_of(d.line, d.col)
         if index is None:
             return None
-        best: tuple[int, KeyPath] | None = None
-        for start, end, path in spans:
-            if start <= index < end or start == index:
-                size = end - start
-                if best is None or size < best[0] or (size == best[0] and len(path) > len(best[1])):
-                    best = (size, path)
-        return None if best is None else (best[1], index)
+        # the last node starting at or before the index that still holds it is the deepest
+        for k in range(bisect_right(self.starts[d.path], index) - 1, -1, -1):
+            start, neg_end, _, path = spans[k]
+            if index < -neg_end or start == index:
+                return path, index
+        return None
 
     def spots(self, d: Diagnostic) -> list[Spot]:
         """Where a finding shows on the page; empty when it concerns nothing printed."""
@@ -100,7 +113,9 @@ class Locator:
         path, index = found
         if path[:1] == ("metrics",) and len(path) >= 2:
             return [Spot(i) for i in self._quoting(str(path[1]))]
-        covering = [i for i, a in enumerate(self.page) if any(_prefix(s, path) for s in a.sources)]
+        covering = sorted(
+            {i for n in range(1, len(path) + 1) for i in self.at_source.get(path[:n], ())}
+        )
         covered = self._covered(path)
         near = self._nearest(path) if not covering and not covered else []
         pos = self.sources.positions.get(path)
@@ -120,21 +135,19 @@ class Locator:
             path = ("report", "titles", path[0])
         elif len(path) < 2:
             return []
-        return [i for i, a in enumerate(self.page) if any(_prefix(path, s) for s in a.sources)]
+        return self.under.get(path, [])
 
     def _nearest(self, path: KeyPath) -> list[int]:
         """Anchors sharing the longest key-path prefix (at least part and item) with `path`."""
-        best, out = 2, []
-        for i, a in enumerate(self.page):
-            n = max(_common(s, path) for s in a.sources)
-            if n > best:
-                best, out = n, [i]
-            elif n == best and n >= 2:
-                out.append(i)
-        return out
+        for n in range(len(path) - 1, 1, -1):
+            if path[:n] in self.under:
+                return self.under[path[:n]]
+        return []
 
     def _quoting(self, metric: str) -> list[int]:
         """The anchors whose typed text quotes `{{ m.ID }}`."""
+        if metric in self.quoting:
+            return self.quoting[metric]
         quote = re.compile(r"\bm\s*\.\s*" + re.escape(metric) + r"(?![\w])")
         out = []
         for i, a in enumerate(self.page):
@@ -143,6 +156,7 @@ class Locator:
                 if pos is not None and quote.search(pos.source.text, pos.start, pos.end):
                     out.append(i)
                     break
+        self.quoting[metric] = out
         return out
 
     def _character(self, pos: Pos, index: int, group: list[int]) -> Spot | None:
@@ -170,17 +184,10 @@ class Locator:
         return None
 
 
-def _prefix(short: KeyPath, long: KeyPath) -> bool:
-    return bool(short) and long[: len(short)] == short
-
-
-def _common(a: KeyPath, b: KeyPath) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+def _add(index: dict[KeyPath, list[int]], key: KeyPath, i: int) -> None:
+    found = index.setdefault(key, [])
+    if not found or found[-1] != i:
+        found.append(i)
 
 
 def _window(raw: str, start: int, end: int, index: int) -> tuple[int, int] | None:
