@@ -21,6 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
+import preview_bench  # noqa: E402
 import synth  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "township.yaml"
@@ -227,6 +228,7 @@ def main() -> int:
         section(pdf, "examples/township.yaml", EXAMPLE, tmp)
         section(pdf, "synthetic long report (about 12 pages)", long, tmp)
         section(check, tmp)
+        section(preview_bench.measure, EXAMPLE.parent, tmp, report, note)
     return 0
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages lawgov-gen needs to render PDFs and to be tested:
 # CJK fonts, a symbol font for emoji, the HarfBuzz subsetter WeasyPrint uses, poppler-utils (pdffonts, pdftotext)
-# and LibreOffice Writer (the test suite's stand-in for Word).
+# LibreOffice Writer (the test suite's stand-in for Word) and Chromium with its driver (the
+# test suite's browser for `lawgov-gen preview`).
 # The Fandol fonts are extracted from texlive-lang-chinese without installing TeX.
 set -euo pipefail
 
@@ -20,13 +21,27 @@ dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-
 dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 command -v make >/dev/null 2>&1 || need+=(make)
+# headless Chromium and chromedriver: the preview's browser tests (selenium drives them)
+browser=()
+dpkg -s chromium >/dev/null 2>&1 || browser+=(chromium)
+dpkg -s chromium-driver >/dev/null 2>&1 || browser+=(chromium-driver)
 if [ "$WITH_LIBREOFFICE" = "1" ]; then
   dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fi
 
+if [ "${#need[@]}" -gt 0 ] || [ "${#browser[@]}" -gt 0 ]; then
+  $SUDO apt-get update -qq
+  # Debian packages Chromium; Ubuntu ships it as a snap: there the browser tests are skipped
+  if [ "${#browser[@]}" -gt 0 ]; then
+    if apt-cache show chromium chromium-driver >/dev/null 2>&1; then
+      need+=("${browser[@]}")
+    else
+      echo "注意：软件源中没有 chromium/chromium-driver 软件包，预览的浏览器测试将跳过" >&2
+    fi
+  fi
+fi
 if [ "${#need[@]}" -gt 0 ]; then
   echo "安装系统软件包: ${need[*]}"
-  $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 

@@ -297,7 +297,7 @@ def test_json_schema_tooltips_are_chinese() -> None:
     assert [t for t in texts if not re.search(r"[\u4e00-\u9fff]", t)] == []
 
 
-@pytest.mark.parametrize("command", ["render", "check", "init", "diff", "fonts"])
+@pytest.mark.parametrize("command", ["render", "check", "init", "diff", "fonts", "preview"])
 def test_every_argument_is_described_in_help(command: str) -> None:
     from lawgov_gen.cli import cli
 
@@ -307,3 +307,7 @@ def test_every_argument_is_described_in_help(command: str) -> None:
         if param.param_type_name == "argument":
             described = getattr(param, "help_text", "")
             assert described and described in text, (command, param.name)
+    # each argument is listed once, under 参数, not again under 选项
+    arguments, options = text.split("参数：")[1].split("选项：")
+    names = {line.split()[0] for line in arguments.splitlines() if line.strip()}
+    assert names and not names & {line.split()[0] for line in options.splitlines() if line.strip()}

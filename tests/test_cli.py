@@ -18,7 +18,17 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_every_command_has_chinese_help_with_an_example() -> None:
-    assert COMMANDS == ["check", "diff", "fonts", "import", "init", "render", "schema", "summary"]
+    assert COMMANDS == [
+        "check",
+        "diff",
+        "fonts",
+        "import",
+        "init",
+        "preview",
+        "render",
+        "schema",
+        "summary",
+    ]
     for name in COMMANDS:
         command = cli.commands[name]
         assert command.help, f"{name} has no help"

@@ -33,6 +33,8 @@ def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
         assert {f"lawgov_gen/templates/{n}" for n in TEMPLATES} <= names
+        static = {"page.js", "page.css", "chrome.css"}  # the preview page's own files
+        assert {f"lawgov_gen/commands/preview/static/{n}" for n in static} <= names
         assert any(
             n.endswith("entry_points.txt") and b"lawgov-gen = lawgov_gen.cli:console" in z.read(n)
             for n in names

@@ -13,6 +13,7 @@ from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
+from lawgov_gen.cli.preview_command import preview
 from lawgov_gen.cli.report_commands import check, render, summary
 from lawgov_gen.errors import LawgovError
 
@@ -37,10 +38,11 @@ def cli() -> None:
       lawgov-gen init 青禾镇.yaml --org 示例县青禾镇人民政府 --short 青禾镇 --year 2024
       lawgov-gen check 青禾镇.yaml
       lawgov-gen render 青禾镇.yaml --pdf -o 输出
+      lawgov-gen preview 青禾镇.yaml --open
     """
 
 
-for _command in (render, check, summary, init, import_command, diff, schema, fonts):
+for _command in (render, check, summary, init, import_command, diff, schema, fonts, preview):
     cli.add_command(_command)
 
 

@@ -118,7 +118,12 @@ class _Chinese:
         if arguments:
             with formatter.section("参数"):
                 formatter.write_dl(arguments)
-        rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        rows = [
+            r
+            for p in self.get_params(ctx)
+            if not isinstance(p, click.Argument)  # listed under 参数 (click 8.2 lists them too)
+            and (r := p.get_help_record(ctx)) is not None
+        ]
         rows = [
             (a, b.replace("[default: ", "[默认：").replace("[required]", "[必填]")) for a, b in rows
         ]

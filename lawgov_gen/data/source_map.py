@@ -33,6 +33,14 @@ class SourceFile:
         line = bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
 
+    def index_of(self, line: int, col: int) -> int | None:
+        """The character index of a 1-based line and column (the inverse of line_col)."""
+        starts = self._line_starts
+        if not 1 <= line <= len(starts) or col < 1:
+            return None
+        index = starts[line - 1] + col - 1
+        return index if index <= len(self.text) else None
+
 
 @dataclass(frozen=True)
 class Pos:

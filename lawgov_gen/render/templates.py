@@ -121,10 +121,16 @@ class ConfinedLoader(BaseLoader):
                 raise TemplateProblem("模板不是 UTF-8 编码：请另存为 UTF-8", path=path) from None
             except OSError:
                 continue
-            mtime = path.stat().st_mtime
+            st = path.stat()
+            # size too: two saves within one tick of the file system's clock keep the mtime
+            stamp = (st.st_mtime_ns, st.st_size)
 
-            def unchanged(p: Path = path, m: float = mtime) -> bool:
-                return p.stat().st_mtime == m
+            def unchanged(p: Path = path, m: tuple[int, int] = stamp) -> bool:
+                try:
+                    now = p.stat()
+                except OSError:
+                    return False
+                return (now.st_mtime_ns, now.st_size) == m
 
             return source, str(path), unchanged
         raise TemplateNotFound(template)

@@ -1,0 +1,61 @@
+"""Watching files by polling: a file's signature is its modification time, size and inode
+(an editor that saves by renaming a new file over the old one changes the inode)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+Signature = tuple[int, int, int] | None
+INTERVAL = 0.1  # seconds between polls
+SETTLE = 0.02  # a save in progress: wait until two looks agree
+
+
+def signature(path: Path) -> Signature:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def signatures(paths: Iterable[Path]) -> dict[Path, Signature]:
+    return {p: signature(p) for p in paths}
+
+
+def settled(paths: Iterable[Path], first: dict[Path, Signature]) -> dict[Path, Signature]:
+    """The signatures once they stop changing (an editor may write a file in several steps)."""
+    paths = list(paths)
+    now = first
+    for _ in range(25):
+        time.sleep(SETTLE)
+        again = signatures(paths)
+        if again == now:
+            break
+        now = again
+    return now
+
+
+def watch(
+    files: Callable[[], tuple[Path, ...]],
+    changed: Callable[[], None],
+    stop: threading.Event,
+    interval: float = INTERVAL,
+) -> None:
+    """Call `changed` after any of `files()` is saved, created or deleted, until `stop`.
+
+    The signatures are taken before `changed` runs, so a save during a build is seen by the
+    next poll; files that `changed` adds to the list are taken as they are when it returns.
+    """
+    seen = signatures(files())
+    while not stop.wait(interval):
+        paths = files()
+        now = signatures(paths)
+        if now == seen:
+            continue
+        now = settled(paths, now)
+        changed()
+        seen = {p: now[p] if p in now else signature(p) for p in files()}
