@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -257,10 +258,10 @@ def test_os_errors_on_output_in_chinese(
         code = errno.EROFS if target_is == "readonly" else errno.ENOSPC
         real_open = open
 
-        def failing_open(file: object, mode: str = "r", *a: object, **k: object) -> object:
+        def failing_open(file: Any, mode: str = "r", *a: Any, **k: Any) -> Any:
             if "w" in mode and ".tmp" in str(file):
                 raise OSError(code, os.strerror(code))
-            return real_open(file, mode, *a, **k)  # type: ignore[call-overload]
+            return real_open(file, mode, *a, **k)
 
         monkeypatch.setattr("builtins.open", failing_open)
         word = (

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from lawgov_gen.content.expressions import TextRenderer
+from lawgov_gen.content.expressions import TextRenderer, text_variables
 from lawgov_gen.content.figures import Figure, build_figures, percent_text
 from lawgov_gen.content.layout import (
     Attachment,
@@ -111,15 +111,7 @@ class _Builder:
         self.loaded = loaded
         self.figures = build_figures(data, loaded.previous.data if loaded.previous else None)
         meta = data.report
-        self.texts = TextRenderer(
-            self.figures,
-            {
-                "year": str(meta.year),
-                "next_year": str(meta.year + 1),
-                "short": meta.short,
-                "org": meta.org,
-            },
-        )
+        self.texts = TextRenderer(self.figures, text_variables(meta.year, meta.short, meta.org))
         self.blocks: list[Block] = []
 
     def text(self, value: str) -> str:

@@ -27,6 +27,15 @@ VARIABLES: dict[str, str] = {
     "short": "简称",
     "org": "发文机关全称",
 }
+
+
+def text_variables(year: int, short: str, org: str) -> dict[str, str]:
+    """What each of VARIABLES prints for one report."""
+    values = {"year": str(year), "next_year": str(year + 1), "short": short, "org": org}
+    assert set(values) == set(VARIABLES)
+    return values
+
+
 ALLOWED = "只能引用 m.指标id（及 .value .prev .change）、" + "、".join(VARIABLES)
 
 
