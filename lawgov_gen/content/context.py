@@ -31,6 +31,7 @@ from lawgov_gen.data.source_map import KeyPath
 from lawgov_gen.statute import PARTS
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
+_ITEM_KINDS: tuple[BlockKind, ...] = ("h2", "h3", "h4")  # items at levels 1, 2, 3
 # The element (what GB/T 9704 calls each part of the page) of each kind of block.
 BLOCK_ELEMENTS: dict[str, str] = {
     "h1": "heading1",
@@ -104,6 +105,10 @@ class ReportContext:
                 yield (element, str(value))
 
 
+def _points(entries: list[Point | Item]) -> list[Point]:
+    return [e for e in entries if isinstance(e, Point)]
+
+
 class _Builder:
     def __init__(self, loaded: Loaded) -> None:
         data = loaded.data
@@ -155,7 +160,7 @@ class _Builder:
                 continue
             if item.title is not None:
                 number += 1
-                kind: BlockKind = ("h2", "h3", "h4")[min(level, MAX_ITEM_LEVEL) - 1]  # type: ignore[assignment]
+                kind = _ITEM_KINDS[min(level, MAX_ITEM_LEVEL) - 1]
                 title = item_label(level, number) + self.text(item.title).strip()
                 self.add(kind, title, (*here, "title"))
             self.body(item.text, (*here, "text"))
@@ -180,11 +185,11 @@ class _Builder:
             return
         if probs.causes:
             self.add("h2", item_label(1, 1) + "存在的不足", ("problems", "shortcomings"))
-            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))  # type: ignore[arg-type]
+            self.points(_points(probs.shortcomings), "block", ("problems", "shortcomings"))
             self.add("h2", item_label(1, 2) + "原因分析", ("problems", "causes"))
-            self.points(probs.causes, "block", ("problems", "causes"))  # type: ignore[arg-type]
+            self.points(_points(probs.causes), "block", ("problems", "causes"))
         else:
-            self.points(probs.shortcomings, "block", ("problems", "shortcomings"))  # type: ignore[arg-type]
+            self.points(_points(probs.shortcomings), "block", ("problems", "shortcomings"))
 
     def court_paragraph(self) -> str | None:
         court = self.data.court

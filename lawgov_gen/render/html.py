@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
@@ -18,10 +19,10 @@ from lawgov_gen.render.templates import HTML_TEMPLATE, ConfinedLoader, Templates
 
 
 @cache
-def _environment(dirs: tuple[object, ...]) -> SandboxedEnvironment:
+def _environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
     # One environment per search path: compiled templates are reused across reports.
     return SandboxedEnvironment(
-        loader=ConfinedLoader(dirs),  # type: ignore[arg-type]
+        loader=ConfinedLoader(dirs),
         autoescape=True,
         undefined=StrictUndefined,
         auto_reload=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -144,8 +145,8 @@ def test_metadata_pairs_in_cells_and_lines() -> None:
     }
 
 
-def p(text: str, **kw: object) -> SourceParagraph:
-    return SourceParagraph(text=text, **kw)  # type: ignore[arg-type]
+def p(text: str, **kw: Any) -> SourceParagraph:
+    return SourceParagraph(text=text, **kw)
 
 
 def test_join_rules() -> None:
