@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
+from lawgov_gen.data.model import CatalogMetric, Metric
 from lawgov_gen.diagnostics import Diagnostic
 
 _RELATIONS = ("of", "parts", "rate")
@@ -13,6 +14,17 @@ _RELATIONS = ("of", "parts", "rate")
 
 def _plain(value: object) -> object:
     return list(value) if isinstance(value, (list, tuple)) else value
+
+
+def _quoted(inp: CheckInput) -> Iterator[tuple[str, Metric, CatalogMetric]]:
+    """Each metric of the report that the catalogue defines, with the catalogue's entry."""
+    catalog = inp.loaded.catalog
+    if catalog is None:
+        return
+    for mid, metric in inp.data.metrics.items():
+        standard = catalog.data.metrics.get(mid)
+        if standard is not None:
+            yield mid, metric, standard
 
 
 @rule("C1", "error", "缺少指标目录中的必填指标", "在 metrics 中填写该指标的数值")
@@ -31,16 +43,8 @@ def required_indicators(inp: CheckInput) -> Iterator[Diagnostic]:
 
 @rule("C2", "error", "指标的单位与指标目录不同", "改用目录中的单位（汇总时各乡镇的数字才能相加）")
 def catalog_units(inp: CheckInput) -> Iterator[Diagnostic]:
-    catalog = inp.loaded.catalog
-    if catalog is None:
-        return
-    for mid, metric in inp.data.metrics.items():
-        standard = catalog.data.metrics.get(mid)
-        if (
-            standard is not None
-            and standard.rate is None
-            and (metric.unit or "") != (standard.unit or "")
-        ):
+    for mid, metric, standard in _quoted(inp):
+        if standard.rate is None and (metric.unit or "") != (standard.unit or ""):
             yield inp.at(
                 ("metrics", mid, "unit"),
                 "C2",
@@ -50,12 +54,8 @@ def catalog_units(inp: CheckInput) -> Iterator[Diagnostic]:
 
 @rule("C3", "warning", "指标的名称与指标目录不同", "改用目录中的名称，或确认确是同一指标")
 def catalog_labels(inp: CheckInput) -> Iterator[Diagnostic]:
-    catalog = inp.loaded.catalog
-    if catalog is None:
-        return
-    for mid, metric in inp.data.metrics.items():
-        standard = catalog.data.metrics.get(mid)
-        if standard is not None and metric.label != standard.label:
+    for mid, metric, standard in _quoted(inp):
+        if metric.label != standard.label:
             yield inp.at(
                 ("metrics", mid, "label"),
                 "C3",
@@ -70,13 +70,7 @@ def catalog_labels(inp: CheckInput) -> Iterator[Diagnostic]:
     "删除本文件中的 of/parts/rate，沿用目录",
 )
 def catalog_relations(inp: CheckInput) -> Iterator[Diagnostic]:
-    catalog = inp.loaded.catalog
-    if catalog is None:
-        return
-    for mid, metric in inp.data.metrics.items():
-        standard = catalog.data.metrics.get(mid)
-        if standard is None:
-            continue
+    for mid, metric, standard in _quoted(inp):
         for key in _RELATIONS:
             mine, theirs = _plain(getattr(metric, key)), _plain(getattr(standard, key))
             if mine is not None and theirs is not None and mine != theirs:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
+
+from lawgov_gen.commands.importer.paragraphs import ImportProblem
+from lawgov_gen.commands.importer.reading import read_document
 
 W = nsdecls("w")
 
@@ -56,3 +62,10 @@ def number(paragraph: Paragraph, num_id: int, ilvl: int) -> Paragraph:
         parse_xml(f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
     return paragraph
+
+
+def import_message(path: Path) -> str:
+    """The formatted ImportProblem that reading `path` raises."""
+    with pytest.raises(ImportProblem) as info:
+        read_document(path)
+    return str(info.value)

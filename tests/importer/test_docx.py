@@ -10,9 +10,9 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
-from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
-from tests.importer.builders import W, add_numbering, number
+from tests.importer.builders import W, add_numbering, import_message, number
 
 
 def build_report(path: Path) -> None:
@@ -145,18 +145,12 @@ def test_table_warning_and_counters(report: Path) -> None:
     assert doc.metadata == {}
 
 
-def _message(path: Path) -> str:
-    with pytest.raises(ImportProblem) as info:
-        read_document(path)
-    return str(info.value)
-
-
 def test_encrypted_docx(tmp_path: Path) -> None:
     path = tmp_path / "加密.docx"
     path.write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptionInfo".encode("utf-16-le")
     )
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 文件设置了打开密码：请在 Word 或 WPS 中去掉密码，另存为 .docx 后再导入"
     )
 
@@ -164,14 +158,17 @@ def test_encrypted_docx(tmp_path: Path) -> None:
 def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "坏.docx"
     path.write_text("这不是 Word 文件", encoding="utf-8")
-    assert _message(path) == f"{path}: 错误 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）"
+    assert (
+        import_message(path)
+        == f"{path}: 错误 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）"
+    )
 
 
 def test_zip_without_document_part(tmp_path: Path) -> None:
     path = tmp_path / "缺正文.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 不是有效的 .docx 文件：缺少正文部分 word/document.xml（文件可能已损坏）"
     )
 
@@ -182,4 +179,4 @@ def test_document_without_text(tmp_path: Path) -> None:
     document.add_paragraph("   ")
     document.add_table(rows=2, cols=2)
     document.save(str(path))
-    assert _message(path) == f"{path}: 错误 文件中没有可导入的文字"
+    assert import_message(path) == f"{path}: 错误 文件中没有可导入的文字"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import pytest
-
-from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
+from tests.importer.builders import import_message
 
 # An older CMS: GB2312 page, metadata in a table, furniture inside the article block.
 TABLE_PAGE = """\
@@ -159,22 +158,16 @@ def test_list_page(tmp_path: Path) -> None:
     assert doc.normalised == {"删除网页残留": 2, "合并断开的段落": 1}
 
 
-def _message(path: Path) -> str:
-    with pytest.raises(ImportProblem) as info:
-        read_document(path)
-    return str(info.value)
-
-
 def test_page_without_text(tmp_path: Path) -> None:
     path = tmp_path / "空.html"
     path.write_text("<html><head><script>var x = 1;</script></head><body> </body></html>")
-    assert _message(path) == f"{path}: 错误 文件中没有可导入的文字"
+    assert import_message(path) == f"{path}: 错误 文件中没有可导入的文字"
 
 
 def test_unparsable_page(tmp_path: Path) -> None:
     path = tmp_path / "坏.html"
     path.write_text("   \n  ")
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 无法解析这个网页文件（可能已损坏）："
         "请在浏览器中打开原网页，重新“另存为”网页后再导入"
     )

@@ -10,8 +10,9 @@ import docx
 import pytest
 
 from lawgov_gen.commands.importer import legacy
-from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
+from tests.importer.builders import import_message
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 AFTER = "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"
@@ -46,18 +47,12 @@ def test_doc_is_converted_and_read(tmp_path: Path) -> None:
     ]
 
 
-def _message(path: Path) -> str:
-    with pytest.raises(ImportProblem) as info:
-        read_document(path)
-    return str(info.value)
-
-
 @pytest.mark.parametrize("suffix", [".doc", ".wps"])
 def test_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
     path = tmp_path / f"报告{suffix}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 读取 {suffix} 文件需要 LibreOffice，但没有找到 soffice："
         "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"
     )
@@ -74,7 +69,7 @@ def test_conversion_that_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     fake_soffice(tmp_path, monkeypatch, "exit 1")
     path = tmp_path / "报告.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 LibreOffice 无法转换这个文件（可能已损坏或设置了打开密码）："
         "请用 Word 或 WPS 打开它，“另存为 .docx”后再导入"
     )
@@ -86,7 +81,7 @@ def test_old_word_file_named_docx_is_converted(
     fake_soffice(tmp_path, monkeypatch, "exit 1")
     path = tmp_path / "改了扩展名.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
-    assert "LibreOffice 无法转换这个文件" in _message(path)
+    assert "LibreOffice 无法转换这个文件" in import_message(path)
 
 
 def test_conversion_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,7 +89,7 @@ def test_conversion_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(legacy, "TIMEOUT", 1)
     path = tmp_path / "报告.wps"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
-    assert _message(path) == f"{path}: 错误 LibreOffice 转换超过 1 秒仍未完成：{AFTER}"
+    assert import_message(path) == f"{path}: 错误 LibreOffice 转换超过 1 秒仍未完成：{AFTER}"
 
 
 def test_docx_under_an_old_name_needs_no_conversion(

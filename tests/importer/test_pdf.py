@@ -9,8 +9,8 @@ import pypdf
 import pytest
 import weasyprint
 
-from lawgov_gen.commands.importer.paragraphs import ImportProblem
 from lawgov_gen.commands.importer.reading import read_document
+from tests.importer.builders import import_message
 
 TITLE = "示例县青禾镇2023年法治政府建设年度报告"
 BODY = [
@@ -130,17 +130,11 @@ def test_printed_web_page(tmp_path: Path) -> None:
     assert doc.normalised == {"删除页码": 2}
 
 
-def _message(path: Path) -> str:
-    with pytest.raises(ImportProblem) as info:
-        read_document(path)
-    return str(info.value)
-
-
 def test_scanned_pdf(tmp_path: Path) -> None:
     path = tmp_path / "扫描件.pdf"
     box = '<div style="width: 80mm; height: 120mm; background: #333"></div>'
     weasyprint.HTML(string=box).write_pdf(path)
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 PDF 中没有可提取的文字（可能是扫描件）：请用 Word 原文件，或先做文字识别（OCR）"
     )
 
@@ -150,7 +144,7 @@ def test_encrypted_pdf(tmp_path: Path, report: Path) -> None:
     writer.encrypt("secret", algorithm="RC4-128")
     path = tmp_path / "加密.pdf"
     writer.write(path)
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 PDF 文件设置了打开密码：请用 Word 原文件，或先去掉 PDF 的密码再导入"
     )
 
@@ -166,4 +160,6 @@ def test_pdf_with_only_an_owner_password_reads(tmp_path: Path, report: Path) -> 
 def test_corrupt_pdf(tmp_path: Path) -> None:
     path = tmp_path / "坏.pdf"
     path.write_bytes(b"%PDF-1.4\n% broken\n")
-    assert _message(path) == f"{path}: 错误 不是有效的 PDF 文件（可能已损坏，或只是改了扩展名）"
+    assert (
+        import_message(path) == f"{path}: 错误 不是有效的 PDF 文件（可能已损坏，或只是改了扩展名）"
+    )

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
+from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
 from lawgov_gen.content.layout import text_width
+from tests.importer.builders import import_message
 
 PUBLISHED = """\
 
@@ -178,17 +179,11 @@ def test_copied_web_page_in_any_encoding(tmp_path: Path, encoding: str) -> None:
     assert doc.normalised == {"删除网页残留": 2, "删除行首缩进": 1}
 
 
-def _message(path: Path) -> str:
-    with pytest.raises(ImportProblem) as info:
-        read_document(path)
-    return str(info.value)
-
-
 def test_binary_text_file(tmp_path: Path) -> None:
     path = tmp_path / "报告.txt"
     path.write_bytes(b"PK\x03\x04\x00\x00binary")
     assert (
-        _message(path)
+        import_message(path)
         == f"{path}: 错误 这不是纯文本文件（含有二进制内容）：请确认文件的扩展名是否正确"
     )
 
@@ -196,14 +191,14 @@ def test_binary_text_file(tmp_path: Path) -> None:
 def test_unknown_encoding(tmp_path: Path) -> None:
     path = tmp_path / "报告.md"
     path.write_bytes("青禾镇".encode("gb18030") + b"\x81\x20\x80")
-    assert _message(path) == (
+    assert import_message(path) == (
         f"{path}: 错误 无法识别文件的文字编码：请用记事本打开，“另存为”UTF-8 编码后再导入"
     )
 
 
 def test_text_without_words(tmp_path: Path) -> None:
     path = write(tmp_path, "空.txt", "\n\n---\n- 3 -\n")
-    assert _message(path) == f"{path}: 错误 文件中没有可导入的文字"
+    assert import_message(path) == f"{path}: 错误 文件中没有可导入的文字"
 
 
 def test_one_paragraph_per_line(tmp_path: Path) -> None:
