@@ -130,7 +130,7 @@ def test_a_percentage_over_100_is_q3(minimal: Minimal) -> None:
     _metric(minimal, "  satisfied: {label: 群众满意度, value: 101, unit: '%'}", "{{ m.satisfied }}")
     assert check_lines("report.yaml") == (
         1,
-        ["report.yaml:14:36: 错误 Q3 “群众满意度”为 101%，超过100%：请核对"],
+        ["report.yaml:14:36: 错误 Q3 “群众满意度”为 101%，不在0–100%之间：请核对"],
     )
 
 
@@ -161,3 +161,30 @@ def minimal_last() -> str:
     return minimal_text(
         ("year: 2024", "year: 2023"), ("2025-02-20", "2024-02-20"), (", prev: 118", "")
     )
+
+
+def test_a_tiny_number_is_an_error_not_a_crash(minimal: Minimal) -> None:
+    _metric(
+        minimal,
+        "  money: {label: 经费, value: 100, unit: 万元, prev: 1.0e-30}",
+        "{{ m.money.change }}",
+    )
+    assert check_lines("report.yaml") == (
+        1,
+        ["report.yaml:14:50: 错误 SCHEMA “metrics.money.prev”数值 1e-30 过小：请核对小数点的位置"],
+    )
+
+
+def test_a_rate_of_negative_numbers_is_q3(minimal: Minimal) -> None:
+    _metric(
+        minimal,
+        "  budget: {label: 预算调整, value: -10, unit: 万元}\n"
+        "  spent: {label: 实际调整, value: -25, unit: 万元}\n"
+        "  brate: {label: 执行率, rate: [spent, budget]}",
+        "{{ m.brate }}",
+    )
+    code, out = check_lines("report.yaml")
+    assert code == 1
+    assert out == [
+        "report.yaml:16:29: 错误 Q3 “执行率”的分子或分母是负数（-25、-10）：比率只能由非负的数计算"
+    ]

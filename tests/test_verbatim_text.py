@@ -135,3 +135,14 @@ def test_long_unbreakable_runs_wrap_inside_the_text_block(minimal: Minimal) -> N
         width = pdf.pages[0].width
     assert right <= (210 - 26 + 0.5) * 72 / 25.4 < width, right
     assert re.sub(r"\s", "", run) in pdf_text(Path("report.pdf"))
+
+
+@pytest.mark.parametrize("literal", ["'\\\\x00'", "'\\\\u202e'", "'abc'"])
+def test_only_braces_print_through_a_string_literal(minimal: Minimal, literal: str) -> None:
+    # a Jinja string literal could smuggle a NUL or a direction override past F7/F8
+    minimal((DUTY_TEXT, f'"主要负责人带头学法{{{{ {literal} }}}}。"'))
+    code, out = check_lines("report.yaml")
+    assert code == 1
+    assert out == [
+        "report.yaml:27:24: 错误 T1 {{ }} 中只能写 '{{' 或 '}}'（表示花括号本身）：其他文字请直接写在 {{ }} 之外"
+    ]

@@ -69,11 +69,11 @@ def rates(inp: CheckInput) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
     for mid, metric in metrics.items():
         if metric.rate is None:
-            if metric.unit == PERCENT and metric.value is not None and metric.value > 100:
+            if metric.unit == PERCENT and metric.value is not None and not 0 <= metric.value <= 100:
                 yield inp.at(
                     ("metrics", mid, "value"),
                     "Q3",
-                    f"“{metric.label}”为 {number_text(metric.value)}%，超过100%：请核对",
+                    f"“{metric.label}”为 {number_text(metric.value)}%，不在0–100%之间：请核对",
                 )
             continue
         num, den = (metrics.get(x) for x in metric.rate)
@@ -84,6 +84,12 @@ def rates(inp: CheckInput) -> Iterator[Diagnostic]:
                 ("metrics", mid, "rate"),
                 "Q3",
                 f"“{metric.label}”的分母“{den.label}”为0，无法计算比率",
+            )
+        elif num.value < 0 or den.value < 0:
+            yield inp.at(
+                ("metrics", mid, "rate"),
+                "Q3",
+                f"“{metric.label}”的分子或分母是负数（{number_text(num.value)}、{number_text(den.value)}）：比率只能由非负的数计算",
             )
         elif num.value > den.value:
             yield inp.at(

@@ -36,6 +36,8 @@ def text_variables(year: int, short: str, org: str) -> dict[str, str]:
     return values
 
 
+# The only string a text may print through {{ }}: the braces it cannot write otherwise.
+LITERALS = ("{{", "}}")
 ALLOWED = "只能引用 m.指标id（及 .value .prev .change）、" + "、".join(VARIABLES)
 
 
@@ -210,8 +212,15 @@ class TextRenderer:
         return out
 
     def _check_expr(self, node: nodes.Expr) -> list[tuple[str, str]]:
-        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        if isinstance(node, nodes.Const) and node.value in LITERALS:
             return []  # {{ '{{' }}: a literal brace
+        if isinstance(node, nodes.Const):
+            return [
+                (
+                    "T1",
+                    "{{ }} 中只能写 '{{' 或 '}}'（表示花括号本身）：其他文字请直接写在 {{ }} 之外",
+                )
+            ]
         if isinstance(node, nodes.Name):
             if node.name in self.variables:
                 return []

@@ -45,6 +45,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_le
 # A township's figures are counts of cases, people, events or money in 万元; a larger
 # number is a typo or a unit mistake, and would print as an absurd official figure.
 MAX_FIGURE = 10**9
+MIN_FIGURE = 1e-4  # below a ten-thousandth nothing a report counts is measured
 
 
 def _figure(value: Any) -> Any:
@@ -57,6 +58,10 @@ def _figure(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError(
             "figure_nan", "应为数字，现在是 .nan 或 .inf（不是数）：请写实际的数"
+        )
+    if value and abs(value) < MIN_FIGURE:
+        raise PydanticCustomError(
+            "figure_tiny", "数值 {shown} 过小：请核对小数点的位置", {"shown": f"{value:.3g}"}
         )
     if abs(value) > MAX_FIGURE:
         shown = f"{value:.3g}" if isinstance(value, float) else f"{str(value)[:12]}…"
