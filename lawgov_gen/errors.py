@@ -79,7 +79,7 @@ _OS_WORDS: dict[int, str] = {
     errno.EDQUOT: "超出磁盘配额：请清理后重试",
     errno.EROFS: "文件系统是只读的：请换一个可写的文件夹",
     errno.EEXIST: "文件已存在",
-    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENAMETOOLONG: "文件名或路径太长：请改短",
     errno.ELOOP: "符号链接循环",
     errno.EMFILE: "打开的文件太多",
     errno.EIO: "读写设备出错（磁盘或网络盘故障？）",
@@ -98,3 +98,15 @@ def os_words(exc: OSError) -> str:
         return _OS_WORDS[exc.errno]
     name = errno.errorcode.get(exc.errno or 0)
     return f"系统错误 {name}" if name else "系统错误"
+
+
+def os_problem(exc: OSError) -> LawgovError:
+    """An OSError as a located Chinese error: the file it concerns, or the output stream."""
+    if exc.filename is None:
+        return OutputProblem(f"无法写出到标准输出：{os_words(exc)}")
+    return InputProblem(os_words(exc), path=printable(str(exc.filename)))
+
+
+def printable(text: str) -> str:
+    """A file name as it can be printed: bytes that were not UTF-8 shown as �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

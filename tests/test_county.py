@@ -88,6 +88,8 @@ def test_a_catalogue_that_does_not_load_is_an_error_at_its_line(county: Path) ->
 
 
 def test_a_folder_passes_over_catalogues_and_included_files(county: Path) -> None:
+    for name in ("丁镇", "戊镇"):
+        (Path(TOWNS) / f"{name}.yaml").unlink()
     invoke("summary", TOWNS, "-o", "2024/汇总.csv", "--metrics-out", "2024/全县合计.yaml")
     code, out = check_lines(".", "2024")
     assert code == 0, out  # 指标目录.yaml and 全县合计.yaml are not reports
@@ -133,11 +135,11 @@ def test_summary_xlsx_rows_totals_and_findings(county: Path) -> None:
     assert by_name["戊镇"][2].startswith("无法读取：2024/乡镇/戊镇.yaml:1:10: 错误 YAML")
     total = rows[-1]
     assert total[0] == "合计"
-    # counts summed; the rate is the 合计 row's own 259/320, never a mean of the rates
-    assert total[3:8] == [320, 259, 80.9, 1800, 48]
+    # counts summed; 丁镇 gives cases without successes, so no honest 合计 rate exists: empty
+    assert total[3:8] == [320, 259, None, 1800, 48]
     assert sheet.cell(row=len(rows), column=7).number_format == '0"余"'
     assert total[8:] == [10, 10, 0, 5, 5, 100.0]
-    assert all(isinstance(v, (int, float)) for v in total[3:])
+    assert all(isinstance(v, (int, float)) for i, v in enumerate(total[3:]) if i != 2)
     assert sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
     issues = [[c.value for c in row] for row in book["问题"].iter_rows()]
@@ -187,8 +189,18 @@ def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
 
     result = invoke("summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml")
     assert result.exit_code == 0, result.stderr
+    text = Path("2024/全县合计.yaml").read_text("utf-8")
+    assert "未写出的比率：mediation_rate（调解成功率）——有的报告只给出了分子或分母之一" in text
+    assert invoke("check", "2024/全县.yaml").exit_code == 1  # the county report cannot say a rate
+    (Path(TOWNS) / "丁镇.yaml").unlink()  # once every township gives both figures:
+    assert (
+        invoke(
+            "summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml"
+        ).exit_code
+        == 0
+    )
     sums = yaml.safe_load(Path("2024/全县合计.yaml").read_text("utf-8"))["metrics"]
-    assert sums["mediation_cases"] == {"label": "调解矛盾纠纷", "value": 320, "unit": "起"}
+    assert sums["mediation_cases"] == {"label": "调解矛盾纠纷", "value": 270, "unit": "起"}
     assert sums["mediation_success"] == {
         "label": "调解成功",
         "value": 259,
@@ -208,8 +220,9 @@ def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
     assert check_lines("2024/全县.yaml")[0] == 0
     assert invoke("render", "2024/全县.yaml", "-o", "out").exit_code == 0
     text = "\n".join(p.text for p in docx.Document("out/全县.docx").paragraphs)
-    # the county report prints the county-wide figures, its rate the same 259/320 as the table
-    assert "全县各乡镇共调解矛盾纠纷320起，调解成功259起，成功率80.9%。" in text
+    assert "全县" in text
+    # the county report prints the county-wide figures, its rate the 合计's 259/270
+    assert "全县各乡镇共调解矛盾纠纷270起，调解成功259起，成功率95.9%。" in text
     assert "全县发放宣传资料1800余份。" in text
 
 
@@ -306,3 +319,34 @@ def test_init_catalog_lists_every_indicator_to_fill(county: Path) -> None:
         "SCHEMA “metrics.mediation_cases”还没有填写数值：请写 value（比率请写 rate: [分子, 分母]）",
         "SCHEMA “metrics.mediation_success”还没有填写数值：请写 value（比率请写 rate: [分子, 分母]）",
     ]
+
+
+def test_summary_never_overwrites_a_report_and_keeps_units_apart(county: Path) -> None:
+    from openpyxl import load_workbook
+
+    town = Path(TOWNS) / "甲镇.yaml"
+    before = town.read_bytes()
+    result = invoke("summary", TOWNS, "-o", "t.csv", "--metrics-out", str(town))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "2024/乡镇/甲镇.yaml: 错误 这是一份报告或指标目录，不能用汇总结果覆盖它：请换一个文件名\n",
+    )
+    assert town.read_bytes() == before and not Path("t.csv").exists()
+    _town(
+        "庚镇",
+        "  mediation_cases: 10\n  mediation_success: 9\n  hotline: {label: 法律服务热线接听, value: 2, unit: 万次}\n",
+    )
+    Path(TOWNS, "辛镇.yaml").write_text(
+        township("=1+2", "  mediation_cases: 10\n  mediation_success: 9\n"), encoding="utf-8"
+    )
+    assert invoke("summary", TOWNS, "-o", "t.xlsx").exit_code == 0
+    sheet = load_workbook("t.xlsx")["汇总"]
+    head = [c.value for c in sheet[1]]
+    # 36次 + 12次 and 2万次 never add up: a column per unit
+    assert "法律服务热线接听（次）" in head and "法律服务热线接听（万次）" in head
+    total = [c.value for c in sheet[sheet.max_row]]
+    assert total[head.index("法律服务热线接听（次）")] == 48
+    assert total[head.index("法律服务热线接听（万次）")] == 2
+    names = [sheet.cell(row=r, column=1) for r in range(2, sheet.max_row)]
+    formula = next(c for c in names if c.value == "=1+2")
+    assert formula.data_type == "s"  # shown as text, not computed as 3

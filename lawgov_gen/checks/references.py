@@ -47,6 +47,16 @@ def unknown_ids(inp: CheckInput) -> Iterator[Diagnostic]:
 def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
     renderer = TextRenderer(inp.figures, dict.fromkeys(VARIABLES, ""))
     for text in inp.prose():
+        if text.role == "words":
+            # names, labels, units and the like print as written: no {{ }} in them
+            if "{{" in text.value:
+                yield inp.find(
+                    text,
+                    text.value.index("{{"),
+                    "T1",
+                    "这里不能用 {{ }}：机关名称、主送、署名、附注、附件名、指标名称和单位都按原样印出",
+                )
+            continue
         for issue in renderer.issues(text.value):
             yield inp.find(text, issue.index, issue.rule, issue.message)
 

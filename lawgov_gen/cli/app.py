@@ -15,7 +15,7 @@ from lawgov_gen.cli.echo import ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
 from lawgov_gen.cli.report_commands import check, render, summary
-from lawgov_gen.errors import LawgovError
+from lawgov_gen.errors import LawgovError, os_problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 INTERRUPTED = 130
@@ -81,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except LawgovError as exc:
         say(exc.format(), err=True)
+        return 1
+    except OSError as exc:  # the disk, a name, a stream: the machine's, not a bug
+        say(os_problem(exc).format(), err=True)
         return 1
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if os.environ.get("LAWGOV_DEBUG"):

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import click
 
-from lawgov_gen.errors import OutputProblem, os_words
+from lawgov_gen.errors import OutputProblem, os_words, printable
 
 
 def say(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -18,6 +18,7 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
         if err:
             return  # nowhere to complain: the exit status tells
         raise OutputProblem("标准输出已关闭，结果无法输出")
+    text = printable(text)
     try:
         click.echo(text, file=stream, nl=nl)
     except BrokenPipeError:

@@ -55,6 +55,10 @@ def _value(fig: Figure | None) -> str:
     return f"{fig.value}{'余' if fig.approx else ''}"
 
 
+def _prev(fig: Figure) -> str:
+    return f"{fig.prev_value}{'余' if fig.approx else ''}"
+
+
 def _titles(data: ReportData, key: str) -> list[str]:
     entries = getattr(data, key)
     if key == "problems":
@@ -72,7 +76,9 @@ def diff_reports(old: Loaded, new: Loaded) -> YearDiff:
         shown = b or a
         assert shown is not None
         change = short_change(b) if b is not None else ""
-        rows.append(FigureRow(mid, shown.label, shown.unit, _value(a), _value(b), change))
+        # last year as the report counts it: the typed prev, else last year's file
+        old_value = _prev(b) if b is not None and b.has_prev else _value(a)
+        rows.append(FigureRow(mid, shown.label, shown.unit, old_value, _value(b), change))
     parts = []
     for part in PARTS:
         name = f"{part_label(part.number)}{part.label}"

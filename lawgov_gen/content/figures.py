@@ -191,15 +191,19 @@ def build_figures(data: ReportData, previous: ReportData | None = None) -> dict[
 
 
 def _figure(mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal]) -> Figure:
+    own = prevs.get(mid)
     if metric.rate is not None:
         num_id, den_id = metric.rate
         num = data.metrics.get(num_id)
         den = data.metrics.get(den_id)
         value = _ratio(_dec(num.value) if num else None, _dec(den.value) if den else None)
-        prev = prevs.get(mid)
-        if prev is None:
-            prev = _ratio(prevs.get(num_id), prevs.get(den_id))
+        prev = own
+        a, b = prevs.get(num_id), prevs.get(den_id)
+        # last year's rate from last year's two figures (a typed prev wins, as for counts);
+        # mixed with a disagreeing file (Q9) they may give no rate at all: then there is none
+        if prev is None and a is not None and b is not None:
+            prev = _ratio(a, b)
+            if prev is not None and not 0 <= prev <= 100:
+                prev = None
         return Figure(mid, metric.label, PERCENT, value, prev, is_rate=True)
-    return Figure(
-        mid, metric.label, metric.unit or "", _dec(metric.value), prevs.get(mid), metric.approx
-    )
+    return Figure(mid, metric.label, metric.unit or "", _dec(metric.value), own, metric.approx)

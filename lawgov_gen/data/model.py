@@ -14,6 +14,7 @@ from functools import cache
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -36,10 +37,17 @@ class TextRole:
     role: str
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("text_blank", "不能为空（或只有空格）：请填写，或删除这一项")
+    return value
+
+
 Prose = Annotated[str, TextRole("text")]
-Title = Annotated[str, TextRole("title")]
-Lead = Annotated[str, TextRole("lead")]
-Words = Annotated[str, TextRole("words")]  # short printed strings: names, labels, units
+Title = Annotated[str, TextRole("title"), AfterValidator(_not_blank)]
+Lead = Annotated[str, TextRole("lead"), AfterValidator(_not_blank)]
+# short printed strings: names, labels, units
+Words = Annotated[str, TextRole("words"), AfterValidator(_not_blank)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64)]
 
 # A township's figures are counts of cases, people, events or money in 万元; a larger
@@ -121,7 +129,7 @@ class ReportMeta(Strict):
     short: Words = Field(min_length=1, max_length=30)
     level: Literal["township", "county", "department"] = "township"
     year: int = Field(ge=2000, le=2100, strict=True)
-    date: dt.date
+    date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
     title: Title | None = Field(default=None, min_length=1, max_length=80)
     to: list[Words] = Field(default_factory=list)
     doc_number: Words | None = None

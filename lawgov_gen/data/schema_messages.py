@@ -109,7 +109,7 @@ def validation_diagnostics(
             msg = f"“{name}”{_TYPE_WORDS[kind]}{shown}"
         elif kind == "value_error":
             msg = f"“{name}”：{error['msg'].removeprefix('Value error, ')}"
-        elif kind.startswith(("figure_", "untitled_")):
+        elif kind.startswith(("figure_", "untitled_", "text_")):
             msg = f"“{name}”{error['msg']}"
         else:
             msg = f"“{name}”的值不正确"

@@ -25,6 +25,9 @@ _ROMAN = (
 )  # fmt: skip
 
 
+MAX_COUNTER = 9999  # lists in a report never go further; corrupt files may say 10**15
+
+
 def chinese_number(n: int, digits: str = _DIGITS, ten: str = "十", hundred: str = "百") -> str:
     """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (below 1000; larger in Arabic digits)."""
     if n < 10:
@@ -58,6 +61,8 @@ def format_number(n: int, fmt: str) -> str | None:
         return None
     if fmt == "none":
         return ""
+    if not 0 <= n <= MAX_COUNTER:
+        return str(n)  # a counter no report reaches (a corrupt start value): as digits
     if fmt in (
         "chineseCounting",
         "chineseCountingThousand",

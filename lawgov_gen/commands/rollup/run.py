@@ -23,15 +23,34 @@ def table_title(summary: Summary, catalog_name: str | None) -> str:
     return f"{summary.year or ''}年法治政府建设主要指标汇总表"
 
 
-def check_outputs(table: Path, metrics_out: Path | None) -> None:
-    """The table's kind by its extension; outputs that are folders are refused."""
+def _is_report(path: Path) -> bool:
+    from lawgov_gen.data.validation import parse_file
+
+    if not path.is_file():
+        return False
+    tree, _ = parse_file(path, [])
+    return isinstance(tree, dict) and ("report" in tree or "catalog" in tree)
+
+
+def check_outputs(table: Path, metrics_out: Path | None, inputs: list[Path]) -> None:
+    """The table's kind by its extension; outputs that are folders, inputs, reports or
+    catalogues are refused (a mistyped --metrics-out must not replace a township's file)."""
     if table.suffix.lower() not in TABLE_SUFFIXES:
         raise LawgovError(f"汇总表的扩展名应为 {'、'.join(TABLE_SUFFIXES)}", path=table)
     if metrics_out is not None and metrics_out.suffix.lower() not in (".yaml", ".yml"):
         raise LawgovError("--metrics-out 的扩展名应为 .yaml 或 .yml", path=metrics_out)
+    named = {p.resolve() for p in inputs}
     for path in (table, metrics_out):
-        if path is not None and path.is_dir():
+        if path is None:
+            continue
+        if path.is_dir():
             raise LawgovError("这是一个文件夹：请给出文件名", path=path)
+        if path.resolve() in named or (
+            path.suffix.lower() in (".yaml", ".yml") and _is_report(path)
+        ):
+            raise LawgovError(
+                "这是一份报告或指标目录，不能用汇总结果覆盖它：请换一个文件名", path=path
+            )
 
 
 def write_summary(
@@ -41,7 +60,7 @@ def write_summary(
     on_done: Callable[[Checked], None] = lambda _: None,
 ) -> Summary:
     """Write the table (and the sums) for the reports; both replace their files together."""
-    check_outputs(table, metrics_out)
+    check_outputs(table, metrics_out, paths)
     catalog_name: list[str] = []
 
     def seen(checked: Checked) -> None:

@@ -4,6 +4,7 @@ from the summed numerators and denominators (never the mean of the rates)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,6 +41,12 @@ class Column:
     rate: tuple[str, str] | None = None
     of: str | None = None
     parts: tuple[str, ...] = ()
+    variant: str | None = None  # the unit, when this column holds another unit's figures
+
+    @property
+    def key(self) -> str:
+        """The column's key: its id, or id:unit for a figure some reports give in another unit."""
+        return self.id if self.variant is None else f"{self.id}:{self.variant}"
 
     @property
     def heading(self) -> str:
@@ -105,6 +112,24 @@ def _columns(loaded: list[Checked]) -> list[Column]:
         for mid, metric in checked.loaded.data.metrics.items():
             if seen[mid] >= 2 and mid not in columns:
                 columns[mid] = _column(mid, metric)
+    # a figure given in another unit than its column's gets a column of its own: 次 and 万次
+    # never add up
+    for checked in loaded:
+        if checked.loaded is None:
+            continue
+        for mid, metric in checked.loaded.data.metrics.items():
+            base = columns.get(mid)
+            unit = metric.unit or ""
+            if (
+                base is not None
+                and base.kind != "rate"
+                and metric.rate is None
+                and unit != base.unit
+            ):
+                variant = dataclasses.replace(
+                    base, unit=unit, variant=unit or "无单位", of=None, parts=()
+                )
+                columns.setdefault(variant.key, variant)
     out = list(columns.values())
     out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
     out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
@@ -150,11 +175,14 @@ def _cells(columns: list[Column], figures: dict[str, Figure]) -> dict[str, Cell]
         if column.rate is not None:
             num, den = (figures.get(x) for x in column.rate)
             if num and den and num.number is not None and den.number:
-                cells[column.id] = Cell(num.number * 100 / den.number)
+                cells[column.key] = Cell(num.number * 100 / den.number)
             continue
         figure = figures.get(column.id)
-        if figure is not None and figure.number is not None:
-            cells[column.id] = Cell(figure.number, figure.approx)
+        if figure is None or figure.number is None or figure.is_rate:
+            continue
+        if column.unit and figure.unit != column.unit:
+            continue  # in another unit: that unit's column holds it
+        cells[column.key] = Cell(figure.number, figure.approx)
     return cells
 
 
@@ -163,19 +191,21 @@ def _total(columns: list[Column], sums_of: dict[str, list[Cell]]) -> dict[str, C
     total: dict[str, Cell] = {}
     for column in columns:
         if column.kind == "count":
-            given = [c for c in sums_of.get(column.id, []) if c.value is not None]
+            given = [c for c in sums_of.get(column.key, []) if c.value is not None]
             if given:
-                total[column.id] = Cell(
+                total[column.key] = Cell(
                     sum((c.value for c in given if c.value is not None), Decimal(0)),
                     any(c.approx for c in given),
                 )
-    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it
+    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it;
+    # when some report gives one of the two without the other, no honest rate can be said
     for column in columns:
         if column.rate is None:
             continue
         num, den = (total.get(x) for x in column.rate)
-        if num is not None and den is not None and num.value is not None and den.value:
-            total[column.id] = Cell(num.value * 100 / den.value)
+        counts = [len(sums_of.get(x, [])) for x in column.rate]
+        if num and den and num.value is not None and den.value and counts[0] == counts[1]:
+            total[column.key] = Cell(num.value * 100 / den.value)
     return total
 
 

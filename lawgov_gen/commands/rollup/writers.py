@@ -34,10 +34,10 @@ def table_rows(summary: Summary) -> list[list[str]]:
                 row.name,
                 row.date,
                 row.status,
-                *(cell_text(c, row.cells.get(c.id)) for c in summary.columns),
+                *(cell_text(c, row.cells.get(c.key)) for c in summary.columns),
             ]
         )
-    rows.append([TOTAL, "", "", *(cell_text(c, summary.total.get(c.id)) for c in summary.columns)])
+    rows.append([TOTAL, "", "", *(cell_text(c, summary.total.get(c.key)) for c in summary.columns)])
     return rows
 
 
@@ -75,12 +75,12 @@ def to_xlsx(summary: Summary) -> bytes:
         values: list[Any] = [row.name, row.date, row.status]
         sheet.append(values + [None] * len(summary.columns))
         for i, column in enumerate(summary.columns):
-            value, fmt = _number(column, row.cells.get(column.id))
+            value, fmt = _number(column, row.cells.get(column.key))
             target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
             target.number_format = fmt
     sheet.append([TOTAL, None, None] + [None] * len(summary.columns))
     for i, column in enumerate(summary.columns):
-        value, fmt = _number(column, summary.total.get(column.id))
+        value, fmt = _number(column, summary.total.get(column.key))
         target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
         target.number_format = fmt
         target.font = Font(bold=True)
@@ -108,6 +108,11 @@ def to_xlsx(summary: Summary) -> bytes:
     issues.freeze_panes = "A2"
     for letter, width in zip("ABCDEF", (30, 6, 6, 6, 8, 100), strict=True):
         issues.column_dimensions[letter].width = width
+    for ws in (sheet, issues):
+        for row_cells in ws.iter_rows():
+            for cell in row_cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula (a name may start with =)
     out = io.BytesIO()
     book.save(out)
     return _reproducible_xlsx(out.getvalue())
@@ -131,11 +136,13 @@ def metrics_document(summary: Summary) -> yw.Doc:
     """The sums as a metrics file: label, unit, value, approx; rates as `rate:`."""
     metrics = yw.mapping()
     for column in [*summary.operands, *summary.columns]:
+        if column.variant is not None:
+            continue  # figures in a unit other than the indicator's: not the county's figure
         if column.rate is not None:
-            if all(x in summary.total for x in column.rate):
+            if column.key in summary.total and all(x in summary.total for x in column.rate):
                 metrics[column.id] = yw.flow([("label", column.label), ("rate", list(column.rate))])
             continue
-        cell = summary.total.get(column.id)
+        cell = summary.total.get(column.key)
         if cell is None or cell.value is None or column.kind != "count":
             continue
         value = cell.value
@@ -153,6 +160,15 @@ def metrics_document(summary: Summary) -> yw.Doc:
             entry.append(("parts", list(column.parts)))
         metrics[column.id] = yw.flow(entry)
     doc = yw.mapping([("metrics", metrics)])
+    left_out = [c for c in summary.columns if c.rate is not None and c.key not in summary.total]
+    if left_out:
+        yw.comment_after(
+            doc,
+            "metrics",
+            "未写出的比率："
+            + "、".join(f"{c.id}（{c.label}）" for c in left_out)
+            + "——有的报告只给出了分子或分母之一，合计算不出如实的比率，请先补齐各乡镇的数字",
+        )
     yw.set_header(
         doc,
         f"由 lawgov-gen summary 汇总的 {len(summary.rows)} 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
