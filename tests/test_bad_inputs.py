@@ -312,3 +312,68 @@ def test_every_argument_is_described_in_help(command: str) -> None:
     arguments, options = text.split("参数：")[1].split("选项：")
     names = {line.split()[0] for line in arguments.splitlines() if line.strip()}
     assert names and not names & {line.split()[0] for line in options.splitlines() if line.strip()}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "date: 2025-02-20",
+            "date: 1979-12-31",
+            "report.yaml:6:9: 错误 SCHEMA “report.date”不能小于 2000-01-01",
+        ),
+        (
+            "version: 1\n",
+            'version: 1\ninclude: ["a\\0b"]\n',
+            "report.yaml:2:11: 错误 SCHEMA include 的“a\x00b”中有空字符（\\x00）：请改成正常的文件名",
+        ),
+        (
+            "version: 1\n",
+            "version: 1\ninclude: [sub]\n",
+            "report.yaml:2:11: 错误 SCHEMA include 的“sub”是一个文件夹，不是文件",
+        ),
+        (
+            "rate: [solved, cases]",
+            "rate: [solved, cases, cases]",
+            "report.yaml:13:30: 错误 SCHEMA “metrics.rate.rate”太长（最多 2 项）",
+        ),
+        (
+            "  short: 示例镇",
+            "  short: !!binary 5LiA",
+            "report.yaml:4:10: 错误 SCHEMA 无法解析的值（不支持 tag:yaml.org,2002:binary 等特殊标签）：请写成普通文字或数字",
+        ),
+        (
+            "  org: 示例县示例镇人民政府",
+            "  org: '  '",
+            "report.yaml:3:8: 错误 SCHEMA “report.org”不能为空（或只有空格）：请填写，或删除这一项",
+        ),
+        (
+            "  short: 示例镇",
+            "  short: 示例镇{{ year }}",
+            "report.yaml:4:13: 错误 T1 这里不能用 {{ }}：机关名称、主送、署名、附注、附件名、指标名称和单位都按原样印出",
+        ),
+    ],
+)
+def test_more_located_refusals(minimal: Minimal, old: str, new: str, message: str) -> None:
+    Path("sub").mkdir()
+    minimal((old, new))
+    code, out = check_lines("report.yaml")
+    assert code == 1
+    assert out[0] == message
+
+
+def test_a_name_that_is_not_utf8_is_printed_not_a_crash() -> None:
+    name = os.fsdecode(b"c\xfd.yaml")
+    Path(name).write_text("report: [", encoding="utf-8")
+    result = invoke("check", name)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("c\ufffd.yaml:1:10: 错误 YAML")
+
+
+def test_a_name_too_long_is_said_in_chinese() -> None:
+    name = "x" * 300 + ".yaml"
+    for args in (["check", name], ["init", name], ["import", "a.txt", "-o", name]):
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert "文件名或路径太长：请改短" in result.output, result.output
+        assert "内部错误" not in result.output

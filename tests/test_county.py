@@ -350,3 +350,33 @@ def test_summary_never_overwrites_a_report_and_keeps_units_apart(county: Path) -
     names = [sheet.cell(row=r, column=1) for r in range(2, sheet.max_row)]
     formula = next(c for c in names if c.value == "=1+2")
     assert formula.data_type == "s"  # shown as text, not computed as 3
+
+
+def test_a_catalogues_relations_are_checked_at_its_lines(county: Path) -> None:
+    Path("指标目录.yaml").write_text(
+        "version: 1\ncatalog: {name: 甲}\nmetrics:\n"
+        "  a: {label: 甲, unit: 起}\n  r: {label: 率, rate: [a, missing]}\n  s: {label: 自比, rate: [s, a]}\n",
+        encoding="utf-8",
+    )
+    assert check_lines("指标目录.yaml") == (
+        1,
+        [
+            "指标目录.yaml:5:23: 错误 SCHEMA “r”的 rate 引用了目录中没有的指标“missing”",
+            "指标目录.yaml:6:24: 错误 SCHEMA “s”的 rate 引用了它自己",
+        ],
+    )
+
+
+def test_init_refuses_names_the_data_file_would_refuse(county: Path) -> None:
+    for org, message in (
+        ("", "--org 不能为空"),
+        ("甲" * 61, "--org 太长（最多 60 个字）"),
+        ("甲\x01乙", "--org 中有控制字符"),
+    ):
+        result = invoke("init", "new.yaml", "--org", org)
+        assert result.exit_code == 1 and message in result.stderr, result.stderr
+        assert not Path("new.yaml").exists()
+    assert (
+        invoke("init", f"{TOWNS}/甲镇.yaml", "--from", f"{TOWNS}/甲镇.yaml", "--force").exit_code
+        == 1
+    )

@@ -418,3 +418,17 @@ def test_fonts_command_without_any_chinese_font(monkeypatch: pytest.MonkeyPatch)
         == "标题（小标宋）    （未找到）                请安装：bash scripts/install-system-deps.sh"
     )
     assert lines[-1] == "错误 没有任何中文字体：请安装 fonts-noto-cjk"
+
+
+def test_a_font_file_fontconfig_cannot_read_is_found_by_check(
+    tmp_path: Path, minimal: Minimal
+) -> None:
+    (tmp_path / "bad.ttf").write_bytes(b"\x00\x01\x00\x00garbage")  # the right magic, no font
+    path = minimal(
+        ("  short: 示例镇\n", "  short: 示例镇\n  fonts:\n    files: {title: bad.ttf}\n")
+    )
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:6:20: 错误 SCHEMA 字体文件“bad.ttf”无法读取（已损坏，或不是字体）：请换一个完好的 .ttf/.otf 字体\n"
+    )

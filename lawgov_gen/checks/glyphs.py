@@ -41,6 +41,8 @@ class GlyphGap(Protocol):
     def font_family(self) -> str: ...
     @property
     def drawn_by_family(self) -> str | None: ...
+    @property
+    def role_key(self) -> str: ...
 
 
 GlyphProbe = Callable[["ReportContext"], Sequence[GlyphGap]]
@@ -50,6 +52,16 @@ def glyph_findings(inp: CheckInput, gaps: Sequence[GlyphGap]) -> list[Diagnostic
     """Each gap as a finding at the first place the character is written in the data."""
     out = []
     for gap in gaps:
+        if not gap.char:  # the role's own font file cannot be read at all
+            out.append(
+                inp.sources.diag(
+                    ("report", "fonts", "files", gap.role_key),
+                    "error",
+                    "SCHEMA",
+                    f"字体文件“{gap.font_family}”无法读取（已损坏，或不是字体）：请换一个完好的 .ttf/.otf 字体",
+                )
+            )
+            continue
         font = f"{gap.role_label}字体 {gap.font_family} "
         if gap.drawn_by_family is None:
             rule_id = "P2"

@@ -61,6 +61,7 @@ INVISIBLE: dict[str, str] = {
     "\u2028": "行分隔符",
     "\u2029": "段分隔符",
     "\u00ad": "软连字符",
+    "\u0085": "下一行符（NEL）",
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
 

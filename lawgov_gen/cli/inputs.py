@@ -29,7 +29,7 @@ def _included_by(files: list[Path]) -> set[Path]:
         for ref in refs if isinstance(refs, list) else []:
             if isinstance(ref, str):
                 target, _why = resolve_reference(ref, path)
-                if target is not None:
+                if target is not None and target != path.resolve():  # itself: still a report
                     out.add(target)
     return out
 

@@ -93,7 +93,7 @@ def render(
             f"\n已中止：{len(paths)} 个文件中已处理 {progress.done} 个（已生成的文件见上），其余未生成。",
             err=True,
         )
-        raise
+        raise click.exceptions.Exit(130) from None  # said above: main does not say it again
     progress.clear()
     return 1 if any(o.failed for o in done) else 0
 

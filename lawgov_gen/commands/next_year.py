@@ -14,6 +14,7 @@ from typing import Any
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.data.loader import load
+from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import write_atomic
 
 
@@ -52,7 +53,13 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
 def write_next_year(old: Path, new: Path, force: bool) -> Path:
     """Write next year's draft; refuse to overwrite unless `force`."""
     check_new_file(new, force)
+    if new.resolve() == old.resolve():
+        raise LawgovError(
+            "NEW 与 OLD 是同一个文件：下一年的草稿不能覆盖今年的数据，请换一个文件名", path=new
+        )
     tree = next_year_tree(old, new)
+    if tree["report"]["year"] > 2100:
+        raise LawgovError("下一年度超过 2100 年：请检查 OLD 的 report.year", path=old)
     year = tree["report"]["year"]
     doc = yw.report_document(
         tree,

@@ -176,6 +176,19 @@ def check_new_file(path: Path, force: bool) -> None:
         raise LawgovError("文件已存在：如要覆盖，请加 --force", path=path)
 
 
+def _check_names(org: str, short: str | None) -> None:
+    """--org and --short as the data file requires them: names, not blanks or control codes."""
+    for option, value, most in (("--org", org, 60), ("--short", short, 30)):
+        if value is None:
+            continue
+        if not value.strip():
+            raise LawgovError(f"{option} 不能为空")
+        if len(value) > most:
+            raise LawgovError(f"{option} 太长（最多 {most} 个字）")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise LawgovError(f"{option} 中有控制字符：请只写机关名称")
+
+
 def write_starter(
     path: Path,
     *,
@@ -187,6 +200,7 @@ def write_starter(
 ) -> Path:
     """Write the starter file (quoting `catalog` when given); refuse to overwrite unless `force`."""
     check_new_file(path, force)
+    _check_names(org, short)
     year = year or dt.date.today().year - 1
     if catalog is None:
         text = starter_text(path.name, org, short, year)

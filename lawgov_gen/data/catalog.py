@@ -32,9 +32,43 @@ def load_catalog(path: Path) -> LoadedCatalog:
     diags: list[Diagnostic] = []
     tree, sources = parse_file(path, diags)
     catalog = validate(Catalog, tree, sources, diags) if tree is not None else None
+    if catalog is not None:
+        diags.extend(_relation_problems(catalog, sources))
     if diags or catalog is None:
         raise DataError(diags)
     return LoadedCatalog(catalog, sources, path)
+
+
+def _relation_problems(catalog: Catalog, sources: SourceMap) -> list[Diagnostic]:
+    """A catalogue's relations must hold for every township: ids that exist, rates of two
+    counts, no indicator a part of itself."""
+    metrics = catalog.metrics
+    out = []
+
+    def err(mid: str, key: str, message: str) -> None:
+        out.append(sources.diag(("metrics", mid, key), "error", "SCHEMA", message))
+
+    for mid, standard in metrics.items():
+        for key, refs in (
+            ("of", [standard.of] if standard.of else []),
+            ("parts", standard.parts or []),
+            ("rate", list(standard.rate or ())),
+        ):
+            for ref in refs:
+                if ref not in metrics:
+                    err(mid, key, f"“{mid}”的 {key} 引用了目录中没有的指标“{ref}”")
+                elif ref == mid:
+                    err(mid, key, f"“{mid}”的 {key} 引用了它自己")
+                elif key == "rate" and metrics[ref].rate is not None:
+                    err(mid, key, f"比率“{mid}”的分子或分母“{ref}”本身是比率")
+        seen, current = {mid}, standard.of
+        while current in metrics and current is not None:
+            if current in seen:
+                err(mid, "of", f"“{mid}”经 of 循环包含了自己")
+                break
+            seen.add(current)
+            current = metrics[current].of
+    return out
 
 
 def check_catalog(path: Path) -> list[Diagnostic]:

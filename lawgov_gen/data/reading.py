@@ -119,6 +119,9 @@ def parse_yaml(
     budget = [MAX_NODES]
 
     def scalar(node: yaml.ScalarNode) -> Any:
+        if node.tag == "tag:yaml.org,2002:binary":
+            err(node.start_mark.index, special_tag_message(node.tag), "SCHEMA")
+            return UNREADABLE
         try:
             value = constructor.construct_object(node)
         except (ValueError, OverflowError):

@@ -91,7 +91,8 @@ def validation_diagnostics(
         elif kind in ("too_short", "string_too_short"):
             msg = f"“{name}”不能为空"
         elif kind in ("too_long", "string_too_long"):
-            msg = f"“{name}”太长（最多 {ctx.get('max_length')} 个字符）"
+            what = "项" if isinstance(error.get("input"), (list, tuple)) else "个字符"
+            msg = f"“{name}”太长（最多 {ctx.get('max_length')} {what}）"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             bound = next(iter(ctx.values()), "")
             word = "不能小于" if kind.startswith("greater") else "不能大于"

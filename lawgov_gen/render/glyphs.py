@@ -5,6 +5,7 @@ against the report's own characters before rendering, and every fallback is repo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from lawgov_gen.checks.writing import INVISIBLE
 from lawgov_gen.content.context import ReportContext
@@ -32,6 +33,32 @@ class Fallback:
     @property
     def drawn_by_family(self) -> str | None:
         return self.drawn_by.family if self.drawn_by else None
+
+    @property
+    def role_key(self) -> str:
+        return self.role.key
+
+
+@dataclass(frozen=True)
+class UnreadableFontFile:
+    """A user's font file fontconfig cannot read: reported as a gap with no character."""
+
+    role: Role
+    path: Path
+    char: str = ""
+    drawn_by_family: str | None = None
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label
+
+    @property
+    def font_family(self) -> str:
+        return self.path.name
+
+    @property
+    def role_key(self) -> str:
+        return self.role.key
 
 
 def fallbacks(resolved: Resolved, text: str) -> list[Fallback]:
@@ -74,9 +101,15 @@ def role_texts(ctx: ReportContext) -> dict[str, str]:
     return texts
 
 
-def glyph_gaps(ctx: ReportContext) -> list[Fallback]:
-    """Every character of the report its role's font lacks (the P1/P2 probe); empty when
-    no Chinese font is installed at all (rendering then refuses, see require_pdf_fonts)."""
+def glyph_gaps(ctx: ReportContext) -> list[Fallback | UnreadableFontFile]:
+    """Every character of the report its role's font lacks (the P1/P2 probe), and every
+    font file of the report that cannot be read; empty when no Chinese font is installed at
+    all (rendering then refuses, see require_pdf_fonts)."""
     resolved = {role.key: resolve(role, ctx.fonts, ctx.font_files.get(role.key)) for role in ROLES}
+    out: list[Fallback | UnreadableFontFile] = [
+        UnreadableFontFile(r.role, ctx.font_files[key])
+        for key, r in resolved.items()
+        if key in ctx.font_files and not r.from_file
+    ]
     texts = role_texts(ctx)
-    return [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
+    return out + [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]

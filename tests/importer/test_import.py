@@ -308,3 +308,28 @@ def test_import_metrics_turns_figures_into_quoted_metrics() -> None:
     assert_clean(Path("2023.yaml"))
     parts = rendered_parts(Path("2023.yaml"))
     assert FIGURES_TEXT in parts["一"]
+
+
+def test_import_metrics_leaves_what_check_would_refuse_as_text() -> None:
+    Path("old.txt").write_text(
+        "青禾镇2023年法治政府建设年度报告\n\n一、主要举措和成效\n\n（一）化解矛盾纠纷\n\n"
+        "完成率150%，开展活动3.5次，编号007件，全角１２３份，调解矛盾纠纷130起。\n\n"
+        "二、存在的不足和原因\n\n学法不够深入。\n\n四、下一步工作计划\n\n（一）加强培训\n\n定期组织干部学法。\n\n"
+        "示例县青禾镇人民政府\n\n2024年1月25日\n",
+        encoding="utf-8",
+    )
+    assert invoke("import", "old.txt", "-o", "2023.yaml", "--metrics").exit_code == 0
+    data = yaml.safe_load(Path("2023.yaml").read_text("utf-8"))
+    assert [m["value"] for m in data["metrics"].values()] == [130]
+    assert (
+        "完成率150%，开展活动3.5次，编号007件，全角１２３份，调解矛盾纠纷{{ m."
+        in data["measures"][0]["text"]
+    )
+    assert_clean(Path("2023.yaml"))
+
+
+def test_a_web_page_that_lies_about_its_charset(tmp_path: Path) -> None:
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    Path("page.html").write_bytes(page.encode("utf-8"))
+    assert invoke("import", "page.html", "-o", "a.yaml").exit_code == 0
+    assert "青禾镇坚持依法行政" in Path("a.yaml").read_text("utf-8")

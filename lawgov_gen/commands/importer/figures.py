@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from lawgov_gen.checks.arithmetic import COUNT_UNITS
 from lawgov_gen.content.figures import number_text, percent_text
 
 UNITS = sorted(
@@ -17,10 +18,11 @@ UNITS = sorted(
     key=len,
     reverse=True,
 )
+# ASCII digits only ("１２３份" stays text) and no leading zero ("007件" stays text)
 _FIGURE = re.compile(
-    r"(?<![\d.〔\[（(第：:/~-])(\d+(?:\.\d+)?)(余)?("
+    r"(?<![0-9.〔\[（(第：:/~-])((?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,4})?)(余)?("
     + "|".join(map(re.escape, UNITS))
-    + r")(?![\d%])"
+    + r")(?![0-9%])"
 )
 _STOP = "，。；：、（）“”‘’《》！？,;:()"
 _LEADING = re.compile(
@@ -107,10 +109,14 @@ class _Extractor:
         found: list[_Found] = []
         for m in _FIGURE.finditer(masked):
             label, whole_of = _label(masked, m.start())
-            if not label:
+            if not label or (m.group(1) != "0" and Decimal(m.group(1)) < Decimal("0.0001")):
                 self.left.append(m.group(0))
                 continue
             unit = m.group(3)
+            value = Decimal(m.group(1))
+            if (unit == "%" and value > 100) or (unit in COUNT_UNITS and value != int(value)):
+                self.left.append(m.group(0))  # a figure check would refuse stays text
+                continue
             found.append(
                 _Found(
                     "",
@@ -123,7 +129,7 @@ class _Extractor:
                     whole_of,
                 )
             )
-        for m in re.finditer(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", masked):
+        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", masked):
             if not any(f.start <= m.start() < f.end for f in found) and not re.match(
                 r"\d{4}$", m.group(0)
             ):

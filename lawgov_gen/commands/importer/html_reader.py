@@ -41,6 +41,11 @@ _DESCEND = 0.8  # a child holding this share of the punctuation is tighter aroun
 
 
 def _text(data: bytes, path: Path) -> str:
+    try:
+        # a page that is valid UTF-8 is UTF-8, whatever its <meta charset> claims
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     m = _CHARSET.search(data[:4096])
     if m:
         name = m.group(1).decode("ascii").lower()
@@ -181,7 +186,8 @@ class _Collector:
 def read_html(path: Path) -> SourceDocument:
     """Read a saved .html page: article paragraphs, metadata, tables reported as warnings."""
     text = _XML_DECLARATION.sub("", _text(path.read_bytes(), path), count=1)
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    # huge_tree: libxml2 otherwise drops the text of pages nested more than 255 deep
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
