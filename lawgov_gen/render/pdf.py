@@ -12,6 +12,7 @@ from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.fonts import require_pdf_fonts
 from lawgov_gen.render.html import fonts_css, render_html
 from lawgov_gen.render.templates import Templates, confined
+from lawgov_gen.render.weasy import load_weasyprint
 
 _FONT_CONFIG: Any = None
 
@@ -20,6 +21,7 @@ def _font_config() -> Any:
     # One FontConfiguration per process: a new one per report costs time and memory.
     global _FONT_CONFIG
     if _FONT_CONFIG is None:
+        load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         _FONT_CONFIG = FontConfiguration()
@@ -49,6 +51,7 @@ def locked_fetcher(
 ) -> tuple[Any, type[Exception]]:
     """A URL fetcher that serves only files inside `roots` (and `files`): no network, no
     redirects, no symlink out of a template folder."""
+    load_weasyprint()
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class Refused(FatalURLFetchingError):  # type: ignore[misc]
@@ -73,6 +76,7 @@ def render_pdf(ctx: ReportContext, templates: Templates) -> bytes:
     """The finished PDF as bytes, identical for identical input."""
     require_pdf_fonts(ctx.fonts, ctx.font_files)
     html = render_html(ctx, templates)
+    load_weasyprint()
     from weasyprint import CSS, HTML
 
     roots = tuple(d.resolve() for d in templates.html_dirs)
