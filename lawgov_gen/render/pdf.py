@@ -11,6 +11,7 @@ from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.fonts import require_pdf_fonts
 from lawgov_gen.render.html import fonts_css, render_html
+from lawgov_gen.render.pdf_write import once_finisher
 from lawgov_gen.render.templates import Templates, confined
 from lawgov_gen.render.weasy import load_weasyprint
 
@@ -94,6 +95,7 @@ def render_pdf(ctx: ReportContext, templates: Templates) -> bytes:
     except refused as exc:
         raise TemplateProblem(str(exc.args[0] if exc.args else exc), path=roots[0]) from None
     document.metadata.attachments = []
-    # /ID from the file's own content (pydyf hashes every object): different PDFs never share it
-    data: bytes = document.write_pdf(pdf_identifier=True)
+    # /ID from the file's own content (pydyf hashes every object): different PDFs never share
+    # it; the finisher has each stream serialised once for both the file and that hash.
+    data: bytes = document.write_pdf(pdf_identifier=True, finisher=once_finisher())
     return data
