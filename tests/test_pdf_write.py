@@ -1,5 +1,6 @@
 """The PDF written through the stream shim: the same bytes as pydyf's own write at level 9,
-reproducible, readable by other tools, with a content-derived /ID."""
+reproducible, readable by other tools, with a content-derived /ID; parsed stylesheets reused
+only while their files are unchanged."""
 
 from __future__ import annotations
 
@@ -83,3 +84,34 @@ def test_a_pydyf_that_serialises_otherwise_gets_its_own_write(
         monkeypatch.undo()
         pdf_write.shim_works.cache_clear()
     assert pdf_write.once_finisher() is not None
+
+
+def test_parsed_css_is_reused_until_a_file_it_read_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    css = folder / "report.css"
+    css.write_text('@import "more.css";\np { color: #111; }\n', encoding="utf-8")
+    (folder / "more.css").write_text("h1 { color: #222; }\n", encoding="utf-8")
+    roots = (folder.resolve(),)
+    fetcher, _ = pdf_module.locked_fetcher(roots)
+    first = pdf_module.stylesheet(css.resolve(), fetcher, (roots, ()))
+    assert pdf_module.stylesheet(css.resolve(), fetcher, (roots, ())) is first
+    (folder / "more.css").write_text("h1 { color: #333333; }\n", encoding="utf-8")
+    second = pdf_module.stylesheet(css.resolve(), fetcher, (roots, ()))
+    assert second is not first  # the @import-ed file changed
+    assert pdf_module.stylesheet(css.resolve(), fetcher, (roots, ())) is second
+    css.write_text("p { color: #444444; }\n", encoding="utf-8")
+    assert pdf_module.stylesheet(css.resolve(), fetcher, (roots, ())) is not second
+    other_scope = pdf_module.stylesheet(css.resolve(), fetcher, ((tmp_path,), ()))
+    assert other_scope is not pdf_module.stylesheet(css.resolve(), fetcher, (roots, ()))
+
+
+def test_an_edited_user_css_shows_in_the_next_pdf(ctx: ReportContext, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "report.css").write_text("p { color: #111111; }\n", encoding="utf-8")
+    templates = resolve_templates(folder, docx=False, pdf=True)
+    before = pdf_module.render_pdf(ctx, templates)
+    (folder / "report.css").write_text("p { color: #ff0000; }\n", encoding="utf-8")
+    after = pdf_module.render_pdf(ctx, templates)
+    assert before != after
