@@ -115,3 +115,24 @@ def test_an_edited_user_css_shows_in_the_next_pdf(ctx: ReportContext, tmp_path: 
     (folder / "report.css").write_text("p { color: #ff0000; }\n", encoding="utf-8")
     after = pdf_module.render_pdf(ctx, templates)
     assert before != after
+
+
+def test_releasing_the_font_config_removes_its_font_folder(
+    tmp_path: Path, minimal: Minimal
+) -> None:
+    import shutil
+
+    from lawgov_gen.render.fonts import find_face
+
+    kai = find_face("FandolKai", bold=False)
+    assert kai is not None
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(kai.file, tmp_path / "fonts" / "own.otf")
+    path = minimal(
+        ("  short: 示例镇\n", "  short: 示例镇\n  fonts:\n    files: {body: fonts/own.otf}\n")
+    )
+    pdf_module.render_pdf(build_context(load(path)), resolve_templates(None, docx=False, pdf=True))
+    folder = getattr(pdf_module._font_config(), "_folder", None)
+    assert folder is not None and Path(folder).is_dir()  # WeasyPrint's @font-face copies
+    pdf_module.release_font_config()
+    assert not Path(folder).exists()

@@ -79,6 +79,12 @@ def _worker_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Terminated (by the parent's Ctrl-C or its death): unwind, so no temp file stays.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    # a worker ends by os._exit, after multiprocessing's finalizers: no __del__, no atexit
+    from multiprocessing.util import Finalize
+
+    from lawgov_gen.render.pdf import release_font_config
+
+    Finalize(None, release_font_config, exitpriority=10)
     _die_with_parent(parent)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import mimetypes
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,20 @@ def _font_config() -> Any:
         from weasyprint.text.fonts import FontConfiguration
 
         _FONT_CONFIG = FontConfiguration()
+        atexit.register(release_font_config)
     return _FONT_CONFIG
+
+
+def release_font_config() -> None:
+    """Drop the process's FontConfiguration and parsed stylesheets, and the folder WeasyPrint
+    made for @font-face fonts: its `__del__` removes that folder, but a process that ends
+    by os._exit (a fast exit, a forked worker) runs no `__del__`."""
+    global _FONT_CONFIG
+    config, _FONT_CONFIG = _FONT_CONFIG, None
+    _SHEETS.clear()
+    folder = getattr(config, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def allowed_file(url: str, roots: tuple[Path, ...], files: tuple[Path, ...]) -> Path | None:
