@@ -102,6 +102,15 @@ def _die_with_parent(parent: int) -> None:
         sys.exit(1)
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, as `taskset` or a container's
+    cpuset limits it), not every CPU of the machine."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no sched_getaffinity (macOS, Windows)
+        return os.cpu_count() or 1
+
+
 def render_many(
     paths: list[Path],
     options: RenderOptions,
