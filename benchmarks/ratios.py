@@ -8,6 +8,7 @@ noise that the absolute times carry; the median then drops the rounds a burst hi
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -23,6 +24,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 ROW = "{:<62} {:>8} {:>8} {:>7}  {}"
 BATCH = 50
 ADDED = 10  # documents in the "one call, many documents" LibreOffice run
+QUIET = 0.25  # a round is quiet when other processes used less CPU than this meanwhile
 
 
 @dataclass
@@ -40,9 +42,12 @@ class Rows:
     ratios: dict[str, list[float]] = field(default_factory=dict)
     seconds: dict[str, list[float]] = field(default_factory=dict)
     peak_mb: dict[str, float] = field(default_factory=dict)
+    others: dict[str, list[float]] = field(default_factory=dict)  # per round, like ratios
+    noise: float = 0.0  # CPUs other processes used during the current round
 
     def ratio(self, row: str, value: float) -> None:
         self.ratios.setdefault(row, []).append(value)
+        self.others.setdefault(row, []).append(self.noise)
 
     def time(self, what: str, value: float) -> None:
         self.seconds.setdefault(what, []).append(value)
@@ -95,12 +100,39 @@ def soffice(tmp: Path, docs: list[Path], outdir: Path) -> Run:
     return spawn([*cmd, "--outdir", str(outdir), *map(str, docs)])
 
 
-def rounds_of(rounds: int, steps: list[Callable[[], None]], after: Callable[[], None]) -> None:
+def machine_cpu() -> float | None:
+    """CPU seconds the whole machine has spent busy (all processes), from /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process and of every child it has waited for."""
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def rounds_of(
+    rows: Rows, rounds: int, steps: list[Callable[[], None]], after: Callable[[], None]
+) -> None:
     """Run the steps of each round in turn, reversed every other round (A B, B A, …) so a
-    slow drift of the machine's load does not always fall on the same side; then `after`."""
+    slow drift of the machine's load does not always fall on the same side; then `after`,
+    with `rows.noise` set to the CPUs other processes took meanwhile."""
     for i in range(rounds):
+        start, machine, mine = time.perf_counter(), machine_cpu(), own_cpu()
         for step in steps if i % 2 == 0 else steps[::-1]:
             step()
+        after_machine = machine_cpu()
+        if machine is not None and after_machine is not None:
+            busy = after_machine - machine - (own_cpu() - mine)
+            rows.noise = max(0.0, busy / (time.perf_counter() - start))
         after()
 
 
@@ -157,7 +189,7 @@ def single(rows: Rows, tmp: Path, source: Path, rounds: int) -> None:
             rows.time(key, got[key])
         rows.time("lo_added", added)
 
-    rounds_of(rounds, [pdf_process, lo_one, docx_process, lo_many, warm], score)
+    rounds_of(rows, rounds, [pdf_process, lo_one, docx_process, lo_many, warm], score)
 
 
 def batch(rows: Rows, tmp: Path, source: Path, rounds: int, jobs: int) -> None:
@@ -187,7 +219,7 @@ def batch(rows: Rows, tmp: Path, source: Path, rounds: int, jobs: int) -> None:
         rows.time("batch_ours", got["ours"])
         rows.time("batch_lo", got["lo"])
 
-    rounds_of(rounds, [ours_step, lo_step], score)
+    rounds_of(rows, rounds, [ours_step, lo_step], score)
 
 
 def light(rows: Rows, source: Path, rounds: int, baseline: Path | None) -> None:
@@ -211,7 +243,7 @@ def light_one(rows: Rows, what: str, args: list[str], rounds: int, baseline: Pat
             rows.time(f"{what}_base", got["base"])
             rows.ratio(what, got["mine"] / got["base"])
 
-    rounds_of(rounds, [step(key) for key in trees], score)
+    rounds_of(rows, rounds, [step(key) for key in trees], score)
 
 
 def verdict(value: float | None, target: float | None) -> str:
@@ -228,11 +260,19 @@ def show(rows: Rows, baseline: Path | None) -> None:
 
     def line(name: str, key: str, target: float | None) -> None:
         value = med(key, rows.ratios)
-        spread = rows.ratios.get(key, [])
-        rng = f"rounds {min(spread):.2f}–{max(spread):.2f} (n={len(spread)})" if spread else ""
+        spread, others = rows.ratios.get(key, []), rows.others.get(key, [])
+        rng = ""
+        if spread:
+            rng = f"rounds {min(spread):.2f}–{max(spread):.2f} (n={len(spread)}), "
+            rng += f"others used {min(others):.1f}–{max(others):.1f} CPUs"
         shown = "n/a" if value is None else f"{value:.2f}×"
         goal = "" if target is None else f"≤ {target:.2f}"
         print(ROW.format(name, shown, goal, verdict(value, target), rng), flush=True)
+        quiet = [r for r, o in zip(spread, others, strict=True) if o < QUIET]
+        if 3 <= len(quiet) < len(spread):
+            q = statistics.median(quiet)
+            label = f"  … rounds with others < {QUIET} CPU only"
+            print(ROW.format(label, f"{q:.2f}×", goal, verdict(q, target), f"n={len(quiet)}"))
 
     print(ROW.format("ratio (median of interleaved rounds)", "measured", "target", "result", ""))
     line("1 single report, whole process / soffice alone", "single", 0.85)
