@@ -113,11 +113,21 @@ def pages(pdf: Path) -> str:
         return found.group(1) if found else "?"
 
 
+def run_checks(loaded: Any) -> list[Any]:
+    """Every rule's findings for a loaded data file (what `check` reports)."""
+    from lawgov_gen.checks import RULES
+    from lawgov_gen.checks.runner import run_rules
+
+    return run_rules(loaded, RULES)[1]
+
+
 def word(tmp: Path) -> None:
-    from lawgov_gen.checks import run_checks
     from lawgov_gen.content.context import build_context
     from lawgov_gen.data.loader import load
     from lawgov_gen.render.docx import render_docx
+    from lawgov_gen.render.templates import resolve_templates
+
+    templates = resolve_templates(None, docx=True, pdf=False)
 
     print("\n[1] Word (.docx) — examples/township.yaml")
     stages: dict[str, list[float]] = {k: [] for k in ("load", "checks", "context", "docx", "all")}
@@ -129,7 +139,7 @@ def word(tmp: Path) -> None:
         t2 = time.perf_counter()
         ctx = build_context(loaded)
         t3 = time.perf_counter()
-        render_docx(ctx)
+        render_docx(ctx, templates)
         t4 = time.perf_counter()
         if i >= 2:
             for key, value in zip(
@@ -152,21 +162,25 @@ def pdf(name: str, source: Path, tmp: Path) -> None:
     from lawgov_gen.content.context import build_context
     from lawgov_gen.data.loader import load
     from lawgov_gen.render.pdf import render_pdf
+    from lawgov_gen.render.templates import resolve_templates
 
     print(f"\n[2] PDF — {name}")
     ours_dir = tmp / f"pdf-{source.stem}"
     ours = [*cli(), "render", str(source), "--pdf", "--no-docx", "-o", str(ours_dir)]
     report("process `render --pdf --no-docx` (median of 3)", wall(ours, 3), " s", 0.9)
     ctx = build_context(load(source))
+    templates = resolve_templates(None, docx=False, pdf=True)
     report(
-        "in-process render_pdf (median of 5, warm)", warm(lambda: render_pdf(ctx), 1, 5), " s", 0.25
+        "in-process render_pdf (median of 5, warm)",
+        warm(lambda: render_pdf(ctx, templates), 1, 5),
+        " s",
+        0.25,
     )
     report("peak RSS of `render --pdf --no-docx`", peak_rss_mb(ours), "MB", 200)
     note(f"pages: ours {pages(ours_dir / f'{source.stem}.pdf')} (ratios to LibreOffice: [0])")
 
 
 def check(tmp: Path) -> None:
-    from lawgov_gen.checks import run_checks
     from lawgov_gen.data.loader import load
 
     path = synth.write(synth.huge_report(1000, 500), tmp / "huge.yaml")
