@@ -1,10 +1,12 @@
 """Benchmarks for lawgov-gen: times and peak memory against targets. Not a test: always exits 0.
 
-Run: python benchmarks/run.py   (or `make bench`)
+Run: python benchmarks/run.py [--rounds N] [--jobs N] [--baseline DIR] [--only ratios|others]
+(or `make bench`). See benchmarks/README.md for how to read the figures on a busy machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import re
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import preview_bench  # noqa: E402
+import ratios  # noqa: E402
 import synth  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "township.yaml"
@@ -111,11 +114,21 @@ def pages(pdf: Path) -> str:
         return found.group(1) if found else "?"
 
 
+def run_checks(loaded: Any) -> list[Any]:
+    """Every rule's findings for a loaded data file (what `check` reports)."""
+    from lawgov_gen.checks import RULES
+    from lawgov_gen.checks.runner import run_rules
+
+    return run_rules(loaded, RULES)[1]
+
+
 def word(tmp: Path) -> None:
-    from lawgov_gen.checks import run_checks
     from lawgov_gen.content.context import build_context
     from lawgov_gen.data.loader import load
     from lawgov_gen.render.docx import render_docx
+    from lawgov_gen.render.templates import resolve_templates
+
+    templates = resolve_templates(None, docx=True, pdf=False)
 
     print("\n[1] Word (.docx) — examples/township.yaml")
     stages: dict[str, list[float]] = {k: [] for k in ("load", "checks", "context", "docx", "all")}
@@ -127,7 +140,7 @@ def word(tmp: Path) -> None:
         t2 = time.perf_counter()
         ctx = build_context(loaded)
         t3 = time.perf_counter()
-        render_docx(ctx)
+        render_docx(ctx, templates)
         t4 = time.perf_counter()
         if i >= 2:
             for key, value in zip(
@@ -150,38 +163,25 @@ def pdf(name: str, source: Path, tmp: Path) -> None:
     from lawgov_gen.content.context import build_context
     from lawgov_gen.data.loader import load
     from lawgov_gen.render.pdf import render_pdf
+    from lawgov_gen.render.templates import resolve_templates
 
     print(f"\n[2] PDF — {name}")
-    ours_dir, lo_dir = tmp / f"pdf-{source.stem}", tmp / f"lo-{source.stem}"
+    ours_dir = tmp / f"pdf-{source.stem}"
     ours = [*cli(), "render", str(source), "--pdf", "--no-docx", "-o", str(ours_dir)]
-    ours_s = wall(ours, 3)
-    report("process `render --pdf --no-docx` (median of 3)", ours_s, " s", 0.9)
+    report("process `render --pdf --no-docx` (median of 3)", wall(ours, 3), " s", 0.9)
     ctx = build_context(load(source))
+    templates = resolve_templates(None, docx=False, pdf=True)
     report(
-        "in-process render_pdf (median of 5, warm)", warm(lambda: render_pdf(ctx), 1, 5), " s", 0.25
+        "in-process render_pdf (median of 5, warm)",
+        warm(lambda: render_pdf(ctx, templates), 1, 5),
+        " s",
+        0.25,
     )
     report("peak RSS of `render --pdf --no-docx`", peak_rss_mb(ours), "MB", 200)
-    counts = f"ours {pages(ours_dir / f'{source.stem}.pdf')}"
-    if SOFFICE is None:
-        note(f"pages: {counts}; soffice not found, LibreOffice comparison skipped")
-        return
-    docx_cmd = [*cli(), "render", str(source), "-o", str(lo_dir)]
-    docx_s = wall(docx_cmd, 3)
-    profile = (tmp / "lo-profile").as_uri()
-    docx = lo_dir / f"{source.stem}.docx"
-    convert = [SOFFICE, f"-env:UserInstallation={profile}", "--headless"]
-    convert += ["--convert-to", "pdf", "--outdir", str(lo_dir), str(docx)]
-    run(convert, timeout=300)  # warm-up: the first start creates the LibreOffice profile
-    lo_s = wall(convert, 3, before=lambda: (lo_dir / f"{source.stem}.pdf").unlink(missing_ok=True))
-    report("LibreOffice: soffice --convert-to pdf (median of 3)", lo_s, " s")
-    report("LibreOffice: lawgov-gen .docx + soffice (sum)", docx_s + lo_s, " s")
-    report("ratio ours / soffice step", ours_s / lo_s, "×", 0.75)
-    report("ratio ours / (.docx + soffice)", ours_s / (docx_s + lo_s), "×", 0.75)
-    note(f"pages: {counts}, LibreOffice {pages(lo_dir / f'{source.stem}.pdf')}")
+    note(f"pages: ours {pages(ours_dir / f'{source.stem}.pdf')} (ratios to LibreOffice: [0])")
 
 
 def check(tmp: Path) -> None:
-    from lawgov_gen.checks import run_checks
     from lawgov_gen.data.loader import load
 
     path = synth.write(synth.huge_report(1000, 500), tmp / "huge.yaml")
@@ -213,22 +213,33 @@ def section(func: Callable[..., object], *args: Any) -> None:
         print(f"  ! {func.__name__} failed: {type(exc).__name__}: {exc}", flush=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds (≥ 5)")
+    parser.add_argument("--jobs", type=int, default=2, help="--jobs of the batch row")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare row 5 with")
+    parser.add_argument("--only", choices=("ratios", "others"), help="run one part only")
+    args = parser.parse_args(argv)
     from lawgov_gen import __version__
 
     cpus = os.cpu_count()
     print(f"lawgov-gen {__version__} · Python {platform.python_version()} · {cpus} CPUs")
-    print(f"entry point: {' '.join(cli())}")
-    print(ROW.format("measurement", "measured", "target", "result"))
+    print(f"entry point: {' '.join(cli())} · load average {ratios.loadavg()}")
     with tempfile.TemporaryDirectory(prefix="lawgov-bench-") as name:
         tmp = Path(name)
         long = synth.write(synth.long_report(), tmp / "long.yaml")
         section(clean, long)
-        section(word, tmp)
-        section(pdf, "examples/township.yaml", EXAMPLE, tmp)
-        section(pdf, "synthetic long report (about 12 pages)", long, tmp)
-        section(check, tmp)
-        section(preview_bench.measure, EXAMPLE.parent, tmp, report, note)
+        if args.only != "others":
+            (tmp / "ratios").mkdir()
+            rounds = max(5, args.rounds)
+            section(ratios.measure, tmp / "ratios", long, rounds, args.jobs, args.baseline)
+        if args.only != "ratios":
+            print(ROW.format("measurement", "measured", "target", "result"))
+            section(word, tmp)
+            section(pdf, "examples/township.yaml", EXAMPLE, tmp)
+            section(pdf, "synthetic long report (about 12 pages)", long, tmp)
+            section(check, tmp)
+            section(preview_bench.measure, EXAMPLE.parent, tmp, report, note)
     return 0
 
 

@@ -317,3 +317,25 @@ def test_court_rate_rounds_like_other_rates(minimal: Minimal, tmp_path: Path) ->
         "2024年，示例镇共发生行政诉讼案件3件，行政机关负责人出庭应诉2件，出庭应诉率66.7%，败诉1件；"
         "应履行法院生效裁判1件，已全部履行。"
     ) in texts
+
+
+def test_compiled_template_parts_follow_the_template(tmp_path: Path, minimal: Minimal) -> None:
+    # Each XML part is compiled once per process and kept by its text: an edited template,
+    # or a broken one after a good one, is rendered from its own text every time.
+    from lawgov_gen.render.templates import builtin_template_dir
+
+    path, out = minimal(), tmp_path / "out"
+    for note, code in (("第一版说明", 0), ("{{ secret_key }}", 1), ("第二版说明", 0)):
+        user = docx.Document(str(builtin_template_dir() / "report.docx"))
+        user.add_paragraph(note)
+        user.save(str(tmp_path / "mine.docx"))
+        for _ in range(2):
+            result = invoke(
+                "render", str(path), "-o", str(out), "--template", str(tmp_path / "mine.docx")
+            )
+            assert result.exit_code == code, result.stderr
+        if code == 0:
+            texts = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
+            assert note in texts
+        else:
+            assert "“secret_key”没有定义" in result.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
@@ -68,7 +69,7 @@ def define_style(document: docx.document.Document, spec: StyleSpec) -> None:
     child(rpr, "w:kern", val="0")
     child(rpr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
     fmt = style.paragraph_format
-    fmt.alignment = spec.align
+    fmt.alignment = getattr(WD_ALIGN_PARAGRAPH, spec.align)
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.line_spacing = Twips(spec.line)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -41,7 +40,7 @@ def _inputs(files: tuple[Path, ...]) -> list[Path]:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="并行进程数（默认：CPU 核数）。",
+    help="并行进程数（默认：本进程可用的 CPU 核数）。",
 )
 def render(
     files: tuple[Path, ...],
@@ -62,7 +61,7 @@ def render(
       lawgov-gen render 青禾镇.yaml --pdf -o 输出
       lawgov-gen render 各乡镇/ --pdf --jobs 4
     """
-    from lawgov_gen.render.files import Outcome, RenderOptions, render_many
+    from lawgov_gen.render.files import Outcome, RenderOptions, render_many, usable_cpus
     from lawgov_gen.render.templates import resolve_templates
 
     if no_docx and not pdf:
@@ -86,7 +85,7 @@ def render(
     done: list[Outcome] = []
     progress.start()
     try:
-        done = render_many(paths, options, jobs or os.cpu_count() or 1, on_done=report)
+        done = render_many(paths, options, jobs or usable_cpus(), on_done=report)
     except KeyboardInterrupt:
         progress.clear()
         say(

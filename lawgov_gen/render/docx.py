@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import MutableMapping
+from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -25,6 +27,9 @@ APP_XML = (
     f"<Application>lawgov-gen {__version__}</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
+# zlib's default level: under half the time of level 9 for a file some 5% (2–3 KB) larger
+ZIP_LEVEL = 6
+
 
 def _literal(value: Any) -> Any:
     """Every value the template prints, escaped for XML with its braces as character
@@ -33,6 +38,36 @@ def _literal(value: Any) -> Any:
     if value is None or isinstance(value, Markup):
         return value
     return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+class _CompiledOnce(SandboxedEnvironment):
+    """docxtpl compiles every XML part with `from_string` on each render; one template's
+    parts are the same text each time, so their compiled form is kept (the latest 64)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = super().from_string(source)
+            if len(self._compiled) >= 64:
+                self._compiled.pop(next(iter(self._compiled)))
+            self._compiled[source] = compiled
+        return compiled
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return _CompiledOnce(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
 def _apply_styles(document: Any, ctx: ReportContext) -> None:
@@ -99,9 +134,8 @@ def render_docx(ctx: ReportContext, templates: Templates) -> bytes:
         raise TemplateProblem(
             "无法打开 Word 模板：文件已损坏，或不是 Word 文档", path=path
         ) from None
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
     try:
-        tpl.render(ctx.template_values(), jinja_env=env)
+        tpl.render(ctx.template_values(), jinja_env=_environment())
     except (TemplateError, RecursionError, OverflowError) as exc:
         message = jinja_words(getattr(exc, "message", None) or type(exc).__name__)
         near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())[
@@ -133,4 +167,5 @@ def render_docx(ctx: ReportContext, templates: Templates) -> bytes:
         buffer.getvalue(),
         (stamp.year, stamp.month, stamp.day, 9, 0, 0),
         rewrite={"docProps/app.xml": lambda _: APP_XML},
+        level=ZIP_LEVEL,
     )

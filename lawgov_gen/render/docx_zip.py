@@ -14,8 +14,10 @@ def normalize_docx(
     date_time: DateTime,
     rewrite: Mapping[str, Callable[[str], str]] | None = None,
     drop: tuple[str, ...] = (),
+    level: int = 9,
 ) -> bytes:
-    """Rewrite a .docx with every member dated `date_time`; optionally edit XML members."""
+    """Rewrite a .docx with every member dated `date_time`; optionally edit XML members.
+    `level` is the zlib level (the committed template is built at 9 and keeps its bytes)."""
     rewrite = rewrite or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
@@ -30,5 +32,5 @@ def normalize_docx(
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            zout.writestr(info, blob, compresslevel=9)
+            zout.writestr(info, blob, compresslevel=level)
     return out.getvalue()

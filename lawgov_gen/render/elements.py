@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from lawgov_gen.data.model import FontNames
 
 LINE_TWIPS = 579  # 225 mm / 22 lines = 28.95 pt
@@ -25,7 +23,7 @@ class StyleSpec:
     role: str  # a FontNames field
     css: str  # the selector of the element in report.html ("" when not in the PDF)
     size: float
-    align: WD_ALIGN_PARAGRAPH
+    align: str  # a WD_ALIGN_PARAGRAPH name: check and the PDF need no python-docx
     first_line_chars: int = 200
     left_twips: int = 0
     right_twips: int = 0
@@ -42,12 +40,7 @@ class StyleSpec:
         return str(FontNames.model_fields[self.role].default)
 
 
-_J, _C, _L, _R = (
-    WD_ALIGN_PARAGRAPH.JUSTIFY,
-    WD_ALIGN_PARAGRAPH.CENTER,
-    WD_ALIGN_PARAGRAPH.LEFT,
-    WD_ALIGN_PARAGRAPH.RIGHT,
-)
+_J, _C, _L, _R = ("JUSTIFY", "CENTER", "LEFT", "RIGHT")
 
 # 4号 text outside the 3号 line grid: table cells and page numbers
 _OFF_GRID: dict[str, Any] = {

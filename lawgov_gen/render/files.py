@@ -79,6 +79,12 @@ def _worker_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Terminated (by the parent's Ctrl-C or its death): unwind, so no temp file stays.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    # a worker ends by os._exit, after multiprocessing's finalizers: no __del__, no atexit
+    from multiprocessing.util import Finalize
+
+    from lawgov_gen.render.pdf import release_font_config
+
+    Finalize(None, release_font_config, exitpriority=10)
     _die_with_parent(parent)
 
 
@@ -94,6 +100,15 @@ def _die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         sys.exit(1)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, as `taskset` or a container's
+    cpuset limits it), not every CPU of the machine."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no sched_getaffinity (macOS, Windows)
+        return os.cpu_count() or 1
 
 
 def render_many(
