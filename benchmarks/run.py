@@ -23,6 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
+import county_bench  # noqa: E402
 import preview_bench  # noqa: E402
 import ratios  # noqa: E402
 import synth  # noqa: E402
@@ -240,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             section(pdf, "synthetic long report (about 12 pages)", long, tmp)
             section(check, tmp)
             section(preview_bench.measure, EXAMPLE.parent, tmp, report, note)
+            section(county_bench.measure, EXAMPLE.parent, tmp, cli(), wall, run, report, note)
     return 0
 
 
