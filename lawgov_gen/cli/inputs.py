@@ -20,8 +20,8 @@ def _included_by(files: list[Path]) -> set[Path]:
     out: set[Path] = set()
     for path in files:
         text, _ = read_text(path, str(path))
-        if text is None:
-            continue
+        if text is None or "include" not in text:
+            continue  # most files include nothing: no need to parse them
         data = parse_yaml(SourceFile(str(path), path, text))[0]
         if not isinstance(data, dict) or "report" not in data:
             continue
@@ -57,6 +57,7 @@ def sort_inputs(items: list[Path]) -> Inputs:
     set apart, and files that another file of their folder includes are passed over (they
     are parts of a report, as a pre-commit hook may pass them one by one)."""
     out = Inputs()
+    skips: dict[Path, set[Path]] = {}  # per folder: what its reports include
     for item in items:
         found = [item]
         if item.is_dir():
@@ -66,7 +67,10 @@ def sort_inputs(items: list[Path]) -> Inputs:
         elif not item.is_file():
             out.reports.append(item)  # missing: the loader says so, at its name
             continue
-        skip = _included_by(_siblings(found[0])) if found else set()
+        folder = found[0].parent.resolve() if found else None
+        if folder is not None and folder not in skips:
+            skips[folder] = _included_by(_siblings(found[0]))
+        skip = skips.get(folder, set()) if folder is not None else set()
         for path in found:
             if is_catalog_file(path):
                 out.catalogs.append(path)
