@@ -137,3 +137,17 @@ def test_exit_waits_for_a_running_thread(tmp_path: Path) -> None:
         tmp_path,
     )
     assert (done.returncode, done.stdout) == (3, "thread done\n")
+
+
+def test_help_loads_only_the_command_line() -> None:
+    # `--help` must stay as quick as before the house: the model, the YAML parser and the
+    # typesetter are imported by the commands that use them, not by the command table.
+    code = (
+        "import sys\n"
+        "from lawgov_gen.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ['pydantic', 'yaml', 'jinja2', 'weasyprint', 'docx', 'docxtpl']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -10,12 +10,13 @@ import click
 
 from lawgov_gen.cli.chinese import ChineseCommand
 from lawgov_gen.cli.echo import Progress, say
-from lawgov_gen.cli.inputs import expand_inputs, refuse_same_stem, sort_inputs
 from lawgov_gen.cli.options import FILES, format_option, output_dir_option
 from lawgov_gen.diagnostics import Diagnostic
 
 
 def _inputs(files: tuple[Path, ...]) -> list[Path]:
+    from lawgov_gen.cli.inputs import expand_inputs
+
     paths = expand_inputs(list(files))
     if not paths:
         raise click.UsageError("没有找到任何 .yaml 或 .yml 文件")
@@ -61,6 +62,7 @@ def render(
       lawgov-gen render 青禾镇.yaml --pdf -o 输出
       lawgov-gen render 各乡镇/ --pdf --jobs 4
     """
+    from lawgov_gen.cli.inputs import refuse_same_stem
     from lawgov_gen.render.files import Outcome, RenderOptions, render_many, usable_cpus
     from lawgov_gen.render.templates import resolve_templates
 
@@ -114,6 +116,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
       lawgov-gen check 各乡镇/ --format github
     """
     from lawgov_gen.checks.runner import check_file
+    from lawgov_gen.cli.inputs import sort_inputs
     from lawgov_gen.data.catalog import check_catalog
     from lawgov_gen.render.glyphs import glyph_gaps
 
