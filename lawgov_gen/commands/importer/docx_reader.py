@@ -23,6 +23,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     OldWordFormat,
     SourceDocument,
     SourceParagraph,
+    bold_lead,
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
@@ -156,11 +157,7 @@ class _Body:
         if not text.strip():
             return
         self.counts[SOFT_BREAK] += breaks
-        lead = ""
-        for piece, bold in runs:
-            if not bold and not (piece.isspace() and not lead):
-                break
-            lead += piece if bold else ""
+        lead = bold_lead(runs)
         self.paragraphs.append(
             SourceParagraph(
                 text=text,

@@ -17,6 +17,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
     SourceDocument,
     SourceParagraph,
+    bold_lead,
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
@@ -134,11 +135,7 @@ class _Collector:
         text = "".join(p[0] for p in self.pieces)
         if text.strip():
             first = next(p for p in self.pieces if p[0].strip())
-            lead = ""
-            for piece, bold, _, _ in self.pieces:
-                if not bold and not (piece.isspace() and not lead):
-                    break
-                lead += piece if bold else ""
+            lead = bold_lead((p[0], p[1]) for p in self.pieces)
             self.paragraphs.append(
                 SourceParagraph(
                     text=text,

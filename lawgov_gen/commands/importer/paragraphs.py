@@ -8,6 +8,7 @@ normalises them the same way for every format. Readers are imported lazily so th
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,16 @@ class SourceParagraph:
     bold_lead: str | None = None
     heading: int | None = None
     where: str = ""
+
+
+def bold_lead(runs: Iterable[tuple[str, bool]]) -> str:
+    """The bold text a paragraph's runs open with (leading white space before it ignored)."""
+    lead = ""
+    for piece, bold in runs:
+        if not bold and not (piece.isspace() and not lead):
+            break
+        lead += piece if bold else ""
+    return lead
 
 
 @dataclass
