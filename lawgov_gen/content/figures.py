@@ -95,6 +95,9 @@ class Figure:
             raise FigureUnavailable(self.id)
         return percent_text(number) if self.is_rate else number_text(number)
 
+    def _with_unit(self, value: str) -> str:
+        return f"{value}{'余' if self.approx else ''}{self.unit}"
+
     @property
     def value(self) -> str:
         """The bare number ("130", "96.2")."""
@@ -103,7 +106,7 @@ class Figure:
     @property
     def text(self) -> str:
         """The number with 余 and unit ("130起", "500余份", "96.2%")."""
-        return f"{self.value}{'余' if self.approx else ''}{self.unit}"
+        return self._with_unit(self.value)
 
     @property
     def prev_value(self) -> str:
@@ -113,7 +116,7 @@ class Figure:
     @property
     def prev(self) -> str:
         """Last year's figure with its unit."""
-        return f"{self.prev_value}{'余' if self.approx else ''}{self.unit}"
+        return self._with_unit(self.prev_value)
 
     @property
     def has_prev(self) -> bool:
