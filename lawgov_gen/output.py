@@ -7,24 +7,61 @@ import contextlib
 import csv
 import io
 import os
-import tempfile
-from collections.abc import Iterable, Sequence
+import secrets
+import signal
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lawgov_gen.errors import OutputProblem, os_words
 
+# Ctrl-C, and the SIGTERM a parent sends its render workers
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
-def _temp_beside(path: Path, tag: str) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{tag}.tmp", dir=path.parent)
-    os.close(fd)
-    return Path(name)
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, so a short step that must not be cut
+    in two (the renames, the roll-back) completes; the signal is acted on right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    held_before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    try:  # blocking inside the try: a stop acted on right after it still unblocks
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS - held_before)
+
+
+def _name_beside(path: Path, tag: str) -> Path:
+    # Named first, created after it is recorded: an interruption between the two steps
+    # cannot leave a file nobody knows about.
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.{tag}.tmp")
+
+
+def _write_new(path: Path, data: bytes, temps: list[tuple[Path, Path]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = _name_beside(path, "new")
+        temps.append((tmp, path))
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            break
+        except FileExistsError:
+            temps.pop()  # someone else's file: leave it, try another name
+    with open(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o644)  # whatever the umask, as a copied file would be
 
 
 def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
     """Write every (path, data) to a temporary file, then swap them all into place.
 
     If anything fails, every target keeps its previous content (or stays absent) and no
-    temporary file is left behind, also when interrupted with Ctrl-C.
+    temporary file is left behind, also when interrupted with Ctrl-C or SIGTERM at any
+    point: the slow writes stay interruptible, the renames are held together.
     """
     temps: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path]] = []
@@ -32,52 +69,71 @@ def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
     try:
         for path, data in outputs:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = _temp_beside(path, "new")
-                temps.append((tmp, path))
-                with open(tmp, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, 0o644)
+                _write_new(path, data, temps)
             except OSError as exc:
                 raise OutputProblem(f"无法写入输出文件：{os_words(exc)}", path=path) from None
-        # Move the old files aside first, so that every rename can be undone.
-        for _, path in temps:
-            if path.is_dir():
-                raise OutputProblem("同名的文件夹已存在，无法写入", path=path)
-            if path.exists():
-                backup = _temp_beside(path, "old")
-                try:
-                    os.replace(path, backup)
-                except OSError as exc:
-                    backup.unlink(missing_ok=True)
-                    raise OutputProblem(f"无法替换原有文件：{os_words(exc)}", path=path) from None
-                backups.append((backup, path))
-        for tmp, path in temps:
+        with _signals_held():
             try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                raise OutputProblem(f"无法写入输出文件：{os_words(exc)}", path=path) from None
-            placed.append(path)
+                _swap_in(temps, backups, placed)
+            except BaseException:
+                _roll_back(temps, backups, placed)
+                raise
     except BaseException:
-        _roll_back(temps, backups, placed)
+        # A stop held during the swap is acted on when the block ends, after the commit:
+        # the lists are empty by then, and this undoes nothing.
+        with _signals_held():
+            _roll_back(temps, backups, placed)
         raise
-    for backup, _ in backups:
-        backup.unlink(missing_ok=True)
+
+
+def _swap_in(
+    temps: list[tuple[Path, Path]], backups: list[tuple[Path, Path]], placed: list[Path]
+) -> None:
+    # Move the old files aside first, so that every rename can be undone.
+    for _, path in temps:
+        if path.is_dir():
+            raise OutputProblem("同名的文件夹已存在，无法写入", path=path)
+        if path.exists():
+            backup = _name_beside(path, "old")
+            try:
+                os.replace(path, backup)
+            except OSError as exc:
+                raise OutputProblem(f"无法替换原有文件：{os_words(exc)}", path=path) from None
+            backups.append((backup, path))
+    for tmp, path in temps:
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise OutputProblem(f"无法写入输出文件：{os_words(exc)}", path=path) from None
+        placed.append(path)
+    for backup, _ in backups:  # committed: a backup that will not go is only litter
+        with contextlib.suppress(OSError):
+            backup.unlink()
+    _forget(temps, backups, placed)
 
 
 def _roll_back(
     temps: list[tuple[Path, Path]], backups: list[tuple[Path, Path]], placed: list[Path]
 ) -> None:
+    # Best effort, and never in the way of the error that called it: a name recorded
+    # before its file was made gives EROFS, not ENOENT, on a read-only disk.
     for path in placed:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink()
     for backup, path in backups:
         # on failure the backup stays beside it, named .<name>.*.old.tmp: better than nothing
         with contextlib.suppress(OSError):
             os.replace(backup, path)
     for tmp, _ in temps:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    _forget(temps, backups, placed)
+
+
+def _forget(*steps: list[tuple[Path, Path]] | list[Path]) -> None:
+    # settled, one way or the other: a second roll-back must find nothing to undo
+    for step in steps:
+        step.clear()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

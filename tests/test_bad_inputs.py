@@ -256,14 +256,14 @@ def test_os_errors_on_output_in_chinese(
         expected = "o/report.docx: 错误 同名的文件夹已存在，无法写入"
     else:
         code = errno.EROFS if target_is == "readonly" else errno.ENOSPC
-        real_open = open
+        real_open = os.open
 
-        def failing_open(file: Any, mode: str = "r", *a: Any, **k: Any) -> Any:
-            if "w" in mode and ".tmp" in str(file):
+        def failing_open(file: Any, flags: int, *a: Any, **k: Any) -> Any:
+            if flags & os.O_CREAT and ".tmp" in str(file):
                 raise OSError(code, os.strerror(code))
-            return real_open(file, mode, *a, **k)
+            return real_open(file, flags, *a, **k)
 
-        monkeypatch.setattr("builtins.open", failing_open)
+        monkeypatch.setattr("os.open", failing_open)
         word = (
             "文件系统是只读的：请换一个可写的文件夹"
             if target_is == "readonly"

@@ -115,9 +115,12 @@ def test_each_save_shows_without_a_reload(minimal: Minimal, browser: Any, tmp_pa
             "  short: 示例镇\n", "  short: [示例镇\n"
         )
         save(path, broken)
-        until(browser, banner_shown, "顶部的错误提示")
-        banner = chrome_text(browser, "banner")
-        assert "YAML 语法错误" in banner and "report.yaml:5:" in banner
+        until(
+            browser,
+            lambda d: banner_shown(d) and "YAML 语法错误" in chrome_text(d, "banner"),
+            "顶部的 YAML 语法错误提示",
+        )
+        assert "report.yaml:5:" in chrome_text(browser, "banner")
         assert SENTENCE in body_text(browser)  # the last good report stays below
         assert browser.execute_script("return document.body.hasAttribute('data-lg-stale')")
         assert browser.title.startswith("[错误 1 · 警告 0]")

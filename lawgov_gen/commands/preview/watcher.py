@@ -27,13 +27,17 @@ def signatures(paths: Iterable[Path]) -> dict[Path, Signature]:
 
 
 def settled(paths: Iterable[Path], first: dict[Path, Signature]) -> dict[Path, Signature]:
-    """The signatures once they stop changing (an editor may write a file in several steps)."""
+    """The signatures once they stop changing (an editor may write a file in several steps).
+
+    An empty file is taken as a save under way (truncated, not yet written: a busy machine
+    can pause an editor between the two), so it gets the whole half second to fill.
+    """
     paths = list(paths)
     now = first
     for _ in range(25):
         time.sleep(SETTLE)
         again = signatures(paths)
-        if again == now:
+        if again == now and not any(sig is not None and sig[1] == 0 for sig in again.values()):
             break
         now = again
     return now

@@ -1,0 +1,41 @@
+"""The preview's file watcher: a save is taken once it has settled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawgov_gen.commands.preview import watcher
+
+
+def test_an_empty_file_is_waited_for_until_the_editor_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an editor truncated the file, then paused (a busy machine) before writing it
+    path = tmp_path / "report.yaml"
+    path.write_text("", "utf-8")
+    first = watcher.signatures([path])
+    looks = 0
+
+    def sleep(_: float) -> None:
+        nonlocal looks
+        looks += 1
+        if looks == 5:  # 0.1 s later: two looks agreed on the empty file long before
+            path.write_text("version: 1\n", "utf-8")
+
+    monkeypatch.setattr("time.sleep", sleep)
+    sig = watcher.settled([path], first)[path]
+    assert sig is not None and sig[1] == len("version: 1\n")
+    assert looks == 6  # and it stops at the first two looks that agree on a written file
+
+
+def test_a_written_file_is_taken_at_the_first_two_looks_that_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text("version: 1\n", "utf-8")
+    looks: list[float] = []
+    monkeypatch.setattr("time.sleep", looks.append)
+    assert watcher.settled([path], watcher.signatures([path])) == watcher.signatures([path])
+    assert looks == [watcher.SETTLE]
