@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,24 @@ def test_yaml_syntax_error(write: Write, tmp_path: Path) -> None:
     write("report:\n  org: 甲\n  short: [乙\n")
     lines = render_fails(Path("report.yaml"), tmp_path / "o")
     assert lines == ["report.yaml:4:1: 错误 YAML YAML 语法错误：方括号列表没有闭合：缺少“]”或逗号"]
+
+
+def test_an_unclosed_brace_mapping_is_a_located_error(write: Write, tmp_path: Path) -> None:
+    write("report:\n  org: 甲\n  short: {a: 乙\n  year: 2024\n")
+    assert render_fails(Path("report.yaml"), tmp_path / "o") == [
+        "report.yaml:4:7: 错误 YAML YAML 语法错误：花括号映射没有闭合：缺少“}”或逗号"
+    ]
+
+
+def test_every_translated_library_message_formats_with_any_token() -> None:
+    # a brace in a message template once turned a located YAML error into an internal error
+    from lawgov_gen.data.yaml_messages import PATTERNS
+    from lawgov_gen.render.html import JINJA_PATTERNS
+
+    for pattern, template in (*PATTERNS, *JINJA_PATTERNS):
+        groups = re.compile(pattern).groups
+        words = template.format(*["乙"] * groups)  # raised ValueError for a lone brace
+        assert words.count("乙") == len(set(re.findall(r"\{\d\}", template))), pattern
 
 
 def test_tab_indentation(write: Write, tmp_path: Path) -> None:

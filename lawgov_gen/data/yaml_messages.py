@@ -50,7 +50,7 @@ _FIXED = {
     "control characters are not allowed": "含有控制字符：请删除",
 }
 
-_PATTERNS: tuple[tuple[str, str], ...] = (
+PATTERNS: tuple[tuple[str, str], ...] = (
     (r"found character '\\t' that cannot start any token", "不能用 Tab 缩进，请改用空格"),
     (
         r"found character '(.+)' that cannot start any token",
@@ -62,7 +62,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "双引号字符串中有未知的转义符“\\{0}”：请去掉反斜杠，或改用单引号",
     ),
     (r"expected ',' or '\]', but got '?(.*?)'?", "方括号列表没有闭合：缺少“]”或逗号"),
-    (r"expected ',' or '\}', but got '?(.*?)'?", "花括号映射没有闭合：缺少“}”或逗号"),
+    (r"expected ',' or '\}', but got '?(.*?)'?", "花括号映射没有闭合：缺少“}}”或逗号"),
     (r"expected the node content, but found '?(.*?)'?", "这里缺少内容，却遇到了{0}"),
     (r"expected <block end>, but found '?(.*?)'?", "缩进不一致，这里不该出现{0}"),
     (r"expected '<document start>', but found '?(.*?)'?", "文件结构不对：这里不该出现{0}"),
@@ -103,7 +103,7 @@ def translate_problem(problem: str, context: str = "") -> str:
     problem = problem.strip()
     if problem in _FIXED:
         return _FIXED[problem]
-    for pattern, template in _PATTERNS:
+    for pattern, template in PATTERNS:
         m = re.fullmatch(pattern, problem, flags=re.S)
         if m:
             return template.format(*(_token(g) if g else "" for g in m.groups()))

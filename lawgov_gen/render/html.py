@@ -50,7 +50,7 @@ def template_error(exc: Exception, name: str) -> TemplateProblem:
     return TemplateProblem(f"模板出错：{type(exc).__name__}", path=name)
 
 
-_JINJA_PATTERNS = (
+JINJA_PATTERNS = (
     (r"Expected an expression, got '(.+)'", "这里缺少表达式（遇到了“{0}”）"),
     (r"expected token '(.+)', got '(.+)'", "这里应为“{0}”，却遇到了“{1}”"),
     (r"Encountered unknown tag '(.+?)'\..*", "遇到未知的标签“{0}”"),
@@ -75,7 +75,7 @@ _JINJA_WORDS = (
 
 def jinja_words(message: str) -> str:
     """Jinja's English message in Chinese; the names stay as written."""
-    for pattern, template in _JINJA_PATTERNS:
+    for pattern, template in JINJA_PATTERNS:
         m = re.fullmatch(pattern, message.strip(), flags=re.S)
         if m:
             return template.format(*m.groups())
