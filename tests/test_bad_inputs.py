@@ -48,6 +48,17 @@ def test_a_hundred_and_more_items_are_numbered(minimal: Minimal) -> None:
     assert "（一百）第100项安排" in texts and "（一百零二）第102项安排" in texts
 
 
+def test_more_entries_than_numbering_can_write_is_a_located_error(minimal: Minimal) -> None:
+    points = "".join(f"      - text: 第{i}点。\n" for i in range(1, 1001))
+    minimal(
+        ("    text: 健全依法决策机制。\n", f"    text: 健全依法决策机制。\n    points:\n{points}")
+    )
+    assert check_lines("report.yaml") == (
+        1,
+        ["report.yaml:37:7: 错误 SCHEMA “plans[0].points”太长（最多 999 项）"],
+    )
+
+
 def test_a_fifo_is_refused_without_hanging() -> None:
     os.mkfifo("report.yaml")
     assert check_lines("report.yaml") == (

@@ -241,6 +241,17 @@ def test_downloads_are_rendered_from_the_current_data(minimal: Minimal) -> None:
         assert refused.status == 409 and "当前数据文件有错误" in refused.text
 
 
+def test_a_pdf_that_render_would_refuse_is_not_downloaded(minimal: Minimal) -> None:
+    # no installed font draws U+F0001: `render --pdf` stops at P2, a Word-only render does not
+    path = minimal(("健全依法决策机制。", "健全依法决策机制\U000f0001。"))
+    assert invoke("render", str(path), "--pdf", "-o", str(path.parent / "out")).exit_code == 1
+    with serving(path) as served:
+        assert any(d.rule == "P2" for d in served.preview.snapshot.findings)
+        refused = request(served.port, "/report.pdf")
+        assert refused.status == 409 and "当前数据文件有错误" in refused.text
+        assert request(served.port, "/report.docx").status == 200
+
+
 def test_weasyprint_is_imported_only_when_a_pdf_is_asked_for(minimal: Minimal) -> None:
     script = textwrap.dedent(
         f"""

@@ -29,6 +29,9 @@ JUDGED_ELSEWHERE = (
     ),
 )
 
+# judged on the PDF's fonts: they do not stop a Word-only render
+PDF_ONLY_RULES = frozenset(rule.id for rule in JUDGED_ELSEWHERE)
+
 
 class GlyphGap(Protocol):
     """A character a role's font lacks, and the installed face that draws it (or none)."""

@@ -54,6 +54,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_le
 # number is a typo or a unit mistake, and would print as an absurd official figure.
 MAX_FIGURE = 10**9
 MIN_FIGURE = 1e-4  # below a ten-thousandth nothing a report counts is measured
+# Entries of one list (items, points, shortcomings…): far beyond any report, and within
+# what the numbering can write (chinese_number goes to 9999).
+MAX_ENTRIES = 999
 
 
 def _figure(value: Any) -> Any:
@@ -182,9 +185,9 @@ class Item(Strict):
 
     title: Title | None = Field(default=None, min_length=1)
     text: Prose | None = None
-    points: list[Point] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list, max_length=MAX_ENTRIES)
     points_style: Literal["inline", "block"] = "inline"
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
     @model_validator(mode="after")
     def _untitled_has_no_items(self) -> Item:
@@ -211,8 +214,8 @@ class Problems(Strict):
     """Part 二: shortcomings and their causes, as 一是 points or as titled items."""
 
     intro: Prose | None = None
-    shortcomings: list[Finding] = Field(default_factory=list)
-    causes: list[Finding] = Field(default_factory=list)
+    shortcomings: list[Finding] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    causes: list[Finding] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
 class Court(Strict):
@@ -234,12 +237,12 @@ class ReportData(Strict):
     report: ReportMeta
     intro: Prose | None = None
     metrics: dict[Id, Metric] = Field(default_factory=dict)
-    measures: list[Item] = Field(default_factory=list)
+    measures: list[Item] = Field(default_factory=list, max_length=MAX_ENTRIES)
     problems: Problems = Field(default_factory=Problems)
-    duties: list[Item] = Field(default_factory=list)
+    duties: list[Item] = Field(default_factory=list, max_length=MAX_ENTRIES)
     court: Court | None = None
-    plans: list[Item] = Field(default_factory=list)
-    other: list[Item] = Field(default_factory=list)
+    plans: list[Item] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    other: list[Item] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
     @property
     def signature(self) -> str:

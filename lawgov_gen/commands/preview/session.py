@@ -9,6 +9,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawgov_gen.checks.glyphs import PDF_ONLY_RULES
+from lawgov_gen.checks.runner import blocking
 from lawgov_gen.commands.preview.build import Builder, Snapshot
 from lawgov_gen.commands.preview.page import content
 from lawgov_gen.commands.preview.watcher import INTERVAL, watch
@@ -89,7 +91,13 @@ class Preview:
         when the data has errors or the output cannot be made."""
         snapshot = self.snapshot
         rendered = snapshot.rendered
-        if rendered is None or not snapshot.current:
+        # the findings are those of `render --pdf`; a .docx is stopped as `render` stops it
+        stops = [
+            d
+            for d in blocking(list(snapshot.findings), strict=False)
+            if kind == "pdf" or d.rule not in PDF_ONLY_RULES
+        ]
+        if rendered is None or not snapshot.current or stops:
             raise Unavailable(
                 "当前数据文件有错误，无法生成：请先改正页面顶部列出的错误（与 lawgov-gen render 相同）"
             )
