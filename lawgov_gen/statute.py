@@ -23,6 +23,16 @@ class Part:
     required: str | None  # the key path that must not be empty (S1), or None
     label: str  # short label
 
+    @property
+    def numeral(self) -> str:
+        """一 for part 1 (five parts: no general numbering needed here)."""
+        return "一二三四五"[self.number - 1]
+
+    @property
+    def described(self) -> str:
+        """一、主要举措和成效（必填）: how help, comments and the starter name the part."""
+        return f"{self.numeral}、{self.label}" + ("（必填）" if self.required else "")
+
     def title(self, year: int) -> str:
         """The heading with the year filled in (part 四 takes the next year)."""
         return self.heading.format(year=year, next_year=year + 1)

@@ -34,7 +34,7 @@ def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
             continue  # part 二 written as a paragraph is there
         if not _get(inp, path):
             where = "的“存在的不足”" if len(path) > 1 else f"“{part.label}”"
-            name = f"第{'一二三四五'[part.number - 1]}部分{where}（{part.required}）"
+            name = f"第{part.numeral}部分{where}（{part.required}）"
             yield inp.at(path, "S1", f"缺少{name}：法定的五部分必须齐全，请至少写一项", key=True)
 
 

@@ -16,6 +16,7 @@ from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import write_atomic
 from lawgov_gen.render.templates import builtin_template_dir
+from lawgov_gen.statute import PART_BY_KEY
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -109,7 +110,7 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
             third,
         ]
     )
-    yw.comment_after(doc, "measures", "一、主要举措和成效（必填）")
+    yw.comment_after(doc, "measures", PART_BY_KEY["measures"].described)
     problems = yw.mapping(
         [
             (
@@ -138,9 +139,9 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
         ]
     )
     doc["problems"] = problems
-    yw.comment_after(doc, "problems", "二、不足和原因")
+    yw.comment_after(doc, "problems", PART_BY_KEY["problems"].described)
     doc["duties"] = yw.block_list([_item("带头学法述法", SAMPLE_TEXTS["duty"])])
-    yw.comment_after(doc, "duties", "三、党政主要负责人履行推进法治建设第一责任人职责情况")
+    yw.comment_after(doc, "duties", PART_BY_KEY["duties"].described)
     court = yw.mapping(
         (key, 0)
         for key in ("lawsuits", "head_appearances", "lost", "judgments_due", "judgments_performed")
@@ -148,7 +149,7 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
     doc["court"] = court
     yw.comment_after(doc, "court", "行政应诉（印为第五部分的第一段）")
     doc["plans"] = yw.block_list([_item("持续提升依法行政能力", SAMPLE_TEXTS["plan"])])
-    yw.comment_after(doc, "plans", "四、下一年度主要安排（必填）")
+    yw.comment_after(doc, "plans", PART_BY_KEY["plans"].described)
     yw.comment_before(
         doc,
         "plans",
@@ -157,7 +158,7 @@ def starter_document(filename: str, org: str, short: str | None, year: int) -> y
         "第二部分可写开头段落 problems.intro，不足和原因也可写成带 title 的条目",
     )
     doc["other"] = yw.block_list([])
-    yw.comment_after(doc, "other", "五、其他需要报告的情况")
+    yw.comment_after(doc, "other", PART_BY_KEY["other"].described)
     return doc
 
 

@@ -28,7 +28,7 @@ from lawgov_gen.content.prose import chinese_date, ensure_period, paragraphs
 from lawgov_gen.data.loader import Loaded
 from lawgov_gen.data.model import FontNames, Item, Point
 from lawgov_gen.data.source_map import KeyPath
-from lawgov_gen.statute import PARTS
+from lawgov_gen.statute import PARTS, Part
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
 _ITEM_KINDS: tuple[BlockKind, ...] = ("h2", "h3", "h4")  # items at levels 1, 2, 3
@@ -216,26 +216,32 @@ class _Builder:
             second = "无应履行的法院生效裁判"
         return f"{first}；{second}。"
 
-    def build(self) -> ReportContext:
-        data, meta = self.data, self.data.report
-        self.body(data.intro, ("intro",))
-        self.part_heading("measures")
-        self.items(list(data.measures), 1, ("measures",))
-        self.part_heading("problems")
-        self.problems_part()
-        self.part_heading("duties")
-        self.items(list(data.duties), 1, ("duties",))
-        if not data.duties:
-            self.add("body", "无。", ("duties",))
-        self.part_heading("plans")
-        self.items(list(data.plans), 1, ("plans",))
-        self.part_heading("other")
+    def items_part(self, part: Part) -> None:
+        """A part written as items; an empty optional one is printed as 无。"""
+        items = list(getattr(self.data, part.key))
+        self.items(items, 1, (part.key,))
+        if not items and part.required is None:  # a required one is stopped by S1
+            self.add("body", "无。", (part.key,))
+
+    def other_part(self) -> None:
+        """Part 五: the court figures first, then the items (or 无。)."""
         court = self.court_paragraph()
         if court:
             self.add("body", court, ("court",))
-        self.items(list(data.other), 1, ("other",))
-        if not court and not data.other:
+        self.items(list(self.data.other), 1, ("other",))
+        if not court and not self.data.other:
             self.add("body", "无。", ("other",))
+
+    def build(self) -> ReportContext:
+        data, meta = self.data, self.data.report
+        self.body(data.intro, ("intro",))
+        special = {"problems": self.problems_part, "other": self.other_part}
+        for part in PARTS:  # the statute's order
+            self.part_heading(part.key)
+            if part.key in special:
+                special[part.key]()
+            else:
+                self.items_part(part)
         title = self.text(data.title).strip()
         signature, date = data.signature, chinese_date(meta.date)
         sig_indent, date_indent = signature_indents(signature, date)

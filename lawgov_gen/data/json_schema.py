@@ -29,12 +29,7 @@ _FIELDS: dict[str, str] = {
     "ReportData.report": "报告的基本信息",
     "ReportData.intro": "开头段落（第一部分之前）；空一行另起一段",
     "ReportData.metrics": "文字中引用的每个数字，按指标 id",
-    "ReportData.measures": "一、主要举措和成效（必填）",
-    "ReportData.problems": "二、不足和原因（必填）",
-    "ReportData.duties": "三、党政主要负责人履行推进法治建设第一责任人职责情况",
     "ReportData.court": "行政应诉情况，印为第五部分的第一段",
-    "ReportData.plans": "四、下一年度主要安排（必填）",
-    "ReportData.other": "五、其他需要报告的情况",
     "ReportMeta.org": "发文机关全称，也是默认署名",
     "ReportMeta.short": "简称：用于默认标题和文字中的 {{ short }}",
     "ReportMeta.level": "级别：township（乡镇）、county（县）或 department（部门）",
@@ -89,9 +84,8 @@ _FIELDS: dict[str, str] = {
     "Court.judgments_performed": "已履行数",
 }
 for _part in PARTS:
-    _FIELDS[f"PartTitles.{_part.key}"] = (
-        f"第{'一二三四五'[_part.number - 1]}部分的标题，法定为“{_part.heading}”"
-    )
+    _FIELDS[f"ReportData.{_part.key}"] = _part.described
+    _FIELDS[f"PartTitles.{_part.key}"] = f"第{_part.numeral}部分的标题，法定为“{_part.heading}”"
 
 
 def _annotate(model: str, node: dict[str, Any]) -> None:
