@@ -10,6 +10,11 @@ from pathlib import Path
 from lawgov_gen.diagnostics import Diagnostic
 
 
+def internal_error(exc: BaseException) -> str:
+    """The one line a bug gets (never input: bad input is a LawgovError)."""
+    return f"内部错误：{type(exc).__name__}: {exc}（这是 lawgov-gen 的缺陷，请报告）"
+
+
 class LawgovError(Exception):
     """Base of every error a user can cause: a Chinese message and where it happened."""
 

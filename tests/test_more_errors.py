@@ -157,7 +157,7 @@ def test_a_bug_is_reported_plainly_without_traceback(monkeypatch: pytest.MonkeyP
     result = invoke("check", "a.yaml")
     assert result.exit_code == 1
     assert result.stderr == (
-        "内部错误：RuntimeError: boom\n这是 lawgov-gen 的缺陷，请报告（设置 LAWGOV_DEBUG=1 可显示详细信息）。\n"
+        "内部错误：RuntimeError: boom（这是 lawgov-gen 的缺陷，请报告）\n设置 LAWGOV_DEBUG=1 可显示详细信息。\n"
     )
 
 

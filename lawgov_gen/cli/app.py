@@ -14,14 +14,13 @@ import click
 
 from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
-from lawgov_gen.cli.echo import ReaderGone, say
+from lawgov_gen.cli.echo import INTERRUPTED, ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
 from lawgov_gen.cli.report_commands import check, render, summary
-from lawgov_gen.errors import LawgovError, os_problem
+from lawgov_gen.errors import LawgovError, internal_error, os_problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-INTERRUPTED = 130
 
 
 @click.group(cls=ChineseGroup, context_settings=CONTEXT)
@@ -92,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("LAWGOV_DEBUG"):
             raise
         say(
-            f"内部错误：{type(exc).__name__}: {exc}\n这是 lawgov-gen 的缺陷，请报告（设置 LAWGOV_DEBUG=1 可显示详细信息）。",
+            f"{internal_error(exc)}\n设置 LAWGOV_DEBUG=1 可显示详细信息。",
             err=True,
         )
         return 1

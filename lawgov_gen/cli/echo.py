@@ -10,6 +10,8 @@ import click
 
 from lawgov_gen.errors import OutputProblem, os_words, printable
 
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C
+
 
 def say(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print a line to stdout (or stderr); raise OutputProblem when it cannot be written."""

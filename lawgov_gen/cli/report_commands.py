@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from lawgov_gen.cli.chinese import ChineseCommand
-from lawgov_gen.cli.echo import Progress, say
+from lawgov_gen.cli.echo import INTERRUPTED, Progress, say
 from lawgov_gen.cli.options import FILES, format_option, output_dir_option
 from lawgov_gen.diagnostics import Diagnostic
 
@@ -94,7 +94,7 @@ def render(
             f"\n已中止：{len(paths)} 个文件中已处理 {progress.done} 个（已生成的文件见上），其余未生成。",
             err=True,
         )
-        raise click.exceptions.Exit(130) from None  # said above: main does not say it again
+        raise click.exceptions.Exit(INTERRUPTED) from None  # said above: main does not say it again
     progress.clear()
     return 1 if any(o.failed for o in done) else 0
 

@@ -52,11 +52,11 @@ class YearDiff:
 def _value(fig: Figure | None) -> str:
     if fig is None or fig.number is None:
         return ""
-    return f"{fig.value}{'余' if fig.approx else ''}"
+    return fig.approximate(fig.value)
 
 
 def _prev(fig: Figure) -> str:
-    return f"{fig.prev_value}{'余' if fig.approx else ''}"
+    return fig.approximate(fig.prev_value)
 
 
 def _titles(data: ReportData, key: str) -> list[str]:

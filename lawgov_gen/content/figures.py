@@ -95,8 +95,13 @@ class Figure:
             raise FigureUnavailable(self.id)
         return percent_text(number) if self.is_rate else number_text(number)
 
+    def approximate(self, number: str) -> str:
+        """A printed number with 余 when the figure is approximate ("500余"): the one
+        place 余 is added, for the text, the tables and the roll-up."""
+        return f"{number}余" if self.approx else number
+
     def _with_unit(self, value: str) -> str:
-        return f"{value}{'余' if self.approx else ''}{self.unit}"
+        return self.approximate(value) + self.unit
 
     @property
     def value(self) -> str:

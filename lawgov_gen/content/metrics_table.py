@@ -42,10 +42,9 @@ def short_change(figure: Figure) -> str:
 
 def table_row(figure: Figure) -> TableRow:
     """A figure as a table row; the unit stands in its own column."""
-    approx = "余" if figure.approx else ""
-    previous = figure.prev_value + approx if figure.has_prev else ""
+    previous = figure.approximate(figure.prev_value) if figure.has_prev else ""
     return TableRow(
-        figure.label, figure.unit, figure.value + approx, previous, short_change(figure)
+        figure.label, figure.unit, figure.approximate(figure.value), previous, short_change(figure)
     )
 
 

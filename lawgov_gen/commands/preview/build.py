@@ -14,7 +14,7 @@ from lawgov_gen.commands.preview.locate import Locator, anchors
 from lawgov_gen.commands.preview.marks import Marked, annotate
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.errors import LawgovError
+from lawgov_gen.errors import LawgovError, internal_error
 from lawgov_gen.render.glyphs import glyph_gaps
 from lawgov_gen.render.html import fonts_css, render_html
 from lawgov_gen.render.templates import CSS_FILE, Templates, resolve_templates
@@ -148,7 +148,7 @@ class Builder:
         try:
             return self._build()
         except Exception as exc:  # a bug must not end the preview: show it and go on
-            problem = f"内部错误：{type(exc).__name__}: {exc}（这是 lawgov-gen 的缺陷，请报告）"
+            problem = internal_error(exc)
             return Snapshot(self.version, (), self.last, False, (problem,), self._watched(None))
 
     def _build(self) -> Snapshot:

@@ -19,7 +19,7 @@ from lawgov_gen.commands.preview import page
 from lawgov_gen.commands.preview.assets import font_asset, template_asset
 from lawgov_gen.commands.preview.build import Snapshot
 from lawgov_gen.commands.preview.session import Preview, Unavailable
-from lawgov_gen.errors import LawgovError, os_words
+from lawgov_gen.errors import LawgovError, internal_error, os_words
 
 LOOPBACK = "127.0.0.1"
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream
@@ -96,7 +96,7 @@ class Handler(BaseHTTPRequestHandler):
             pass
         except Exception as exc:  # a bug: answer it, keep serving
             with contextlib.suppress(*_GONE, OSError):
-                self._text(500, f"内部错误：{type(exc).__name__}: {exc}")
+                self._text(500, internal_error(exc))
 
     def _route(self) -> None:
         host = (self.headers.get("Host") or "").strip().lower()
