@@ -29,6 +29,8 @@ JUDGED_ELSEWHERE = (
     ),
 )
 
+UNREADABLE_FONT = "字体文件“{}”无法读取（已损坏，或不是字体）：请换一个完好的 .ttf/.otf 字体"
+
 # judged on the PDF's fonts: they do not stop a Word-only render
 PDF_ONLY_RULES = frozenset(rule.id for rule in JUDGED_ELSEWHERE)
 
@@ -61,7 +63,7 @@ def glyph_findings(inp: CheckInput, gaps: Sequence[GlyphGap]) -> list[Diagnostic
                     ("report", "fonts", "files", gap.role_key),
                     "error",
                     "SCHEMA",
-                    f"字体文件“{gap.font_family}”无法读取（已损坏，或不是字体）：请换一个完好的 .ttf/.otf 字体",
+                    UNREADABLE_FONT.format(gap.font_family),
                 )
             )
             continue

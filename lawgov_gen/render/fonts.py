@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from lawgov_gen.checks.glyphs import UNREADABLE_FONT
 from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
 
@@ -236,11 +237,8 @@ def require_pdf_fonts(
     files = files or {}
     resolved = {role.key: resolve(role, names, files.get(role.key)) for role in ROLES}
     for key, path in files.items():
-        if not resolved[key].from_file:
-            raise FontProblem(
-                f"无法读取这个字体文件（report.fonts.files.{key}）：请确认它是完好的 .ttf/.otf 字体",
-                path=path,
-            )
+        if not resolved[key].from_file:  # `check` said so first; this guards other callers
+            raise FontProblem(UNREADABLE_FONT.format(path.name), path=path)
     if all(r.face is None for r in resolved.values()):
         raise FontProblem(
             "没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"
