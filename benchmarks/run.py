@@ -126,8 +126,8 @@ def run_checks(loaded: Any) -> list[Any]:
 def word(tmp: Path) -> None:
     from lawgov_gen.content.context import build_context
     from lawgov_gen.data.loader import load
-    from lawgov_gen.render.docx import render_docx
     from lawgov_gen.render.templates import resolve_templates
+    from lawgov_gen.render.word import render_docx
 
     templates = resolve_templates(None, docx=True, pdf=False)
 

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from lawgov_gen.checks.runner import check_file
 from lawgov_gen.errors import LawgovError
-from lawgov_gen.render.docx import render_docx
 from lawgov_gen.render.templates import resolve_templates
+from lawgov_gen.render.word import render_docx
 from tests.helpers import minimal_text
 
 SETTINGS = settings(

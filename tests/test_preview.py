@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_gen.commands.preview.build import Builder, Snapshot
 from lawgov_gen.commands.preview.locate import Locator, anchors
 from lawgov_gen.commands.preview.page import document, payload
 from lawgov_gen.commands.preview.session import Preview
+from lawgov_gen.commands.preview.snapshots import Builder, Snapshot
 from lawgov_gen.data.loader import Loaded, load
 from tests.helpers import EXAMPLE, MINIMAL, ROOT, Minimal, Write, invoke, minimal_text
 from tests.preview_support import events, request, serving

@@ -9,7 +9,7 @@ from lawgov_gen.checks import (
     arithmetic,
     catalog,
     dates,
-    glyphs,
+    glyph_rules,
     placeholders,
     references,
     structure,
@@ -21,7 +21,7 @@ from lawgov_gen.diagnostics import LEVEL_WORDS
 RULES: dict[str, Rule] = {
     r.id: r
     for r in rules_of(
-        structure, dates, arithmetic, references, catalog, writing, placeholders, glyphs
+        structure, dates, arithmetic, references, catalog, writing, placeholders, glyph_rules
     )
 }
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lawgov_gen.checks.glyphs import GlyphProbe, glyph_findings
+from lawgov_gen.checks.glyph_rules import GlyphProbe, glyph_findings
 from lawgov_gen.checks.registry import CheckInput, Rule
 from lawgov_gen.data.loader import Loaded, display_name, load
 from lawgov_gen.diagnostics import Diagnostic, Level, sort_key

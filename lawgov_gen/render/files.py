@@ -53,9 +53,9 @@ class Outcome:
 def render_file(path: Path, options: RenderOptions) -> Outcome:
     """Check, then render one data file; never raises for bad input, writes nothing on
     failure, and replaces the .docx and .pdf together."""
-    from lawgov_gen.render.docx import render_docx
     from lawgov_gen.render.glyphs import glyph_gaps
     from lawgov_gen.render.pdf import render_pdf
+    from lawgov_gen.render.word import render_docx
 
     try:
         checked = check_file(path, glyphs=glyph_gaps if options.pdf else None)

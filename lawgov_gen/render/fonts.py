@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from lawgov_gen.checks.glyphs import UNREADABLE_FONT
+from lawgov_gen.checks.glyph_rules import UNREADABLE_FONT
 from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from lawgov_gen.commands.preview.build import Snapshot
 from lawgov_gen.commands.preview.marks import describe
+from lawgov_gen.commands.preview.snapshots import Snapshot
 from lawgov_gen.data.paths import display_name
 from lawgov_gen.diagnostics import LEVEL_WORDS
 

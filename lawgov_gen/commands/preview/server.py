@@ -17,8 +17,8 @@ from urllib.parse import quote, urlsplit
 
 from lawgov_gen.commands.preview import page
 from lawgov_gen.commands.preview.assets import font_asset, template_asset
-from lawgov_gen.commands.preview.build import Snapshot
 from lawgov_gen.commands.preview.session import Preview, Unavailable
+from lawgov_gen.commands.preview.snapshots import Snapshot
 from lawgov_gen.errors import LawgovError, internal_error, os_words
 
 LOOPBACK = "127.0.0.1"

@@ -9,10 +9,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgov_gen.checks.glyphs import PDF_ONLY_RULES
+from lawgov_gen.checks.glyph_rules import PDF_ONLY_RULES
 from lawgov_gen.checks.runner import blocking
-from lawgov_gen.commands.preview.build import Builder, Snapshot
 from lawgov_gen.commands.preview.page import content
+from lawgov_gen.commands.preview.snapshots import Builder, Snapshot
 from lawgov_gen.commands.preview.watcher import INTERVAL, watch
 from lawgov_gen.errors import LawgovError
 
@@ -104,7 +104,7 @@ class Preview:
         try:
             with self.render_lock:  # one render at a time; the PDF reuses the warm fonts
                 if kind == "docx":
-                    from lawgov_gen.render.docx import render_docx
+                    from lawgov_gen.render.word import render_docx
 
                     data = render_docx(rendered.ctx, self.builder.word_templates())
                 else:
