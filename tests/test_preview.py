@@ -214,6 +214,37 @@ def test_saving_any_file_the_report_uses_updates_the_page(
     assert file.absolute() in before.files
 
 
+def test_fixing_an_include_that_never_loaded_updates_the_page(write: Write) -> None:
+    # an in-place save (as VS Code writes) of a file no build has read yet
+    extra = write(
+        "duties:\n  - title: 带头学法\n    text: [主要负责人带头学法。\n", name="extra.yaml"
+    )
+    text = minimal_text(("version: 1\n", "version: 1\ninclude: [extra.yaml]\n"))
+    path = write(text.replace("duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n", ""))
+    with serving(path) as served:
+        before = served.preview.snapshot
+        assert not before.current and "extra.yaml" in before.problems[0]
+        with open(extra, "w", encoding="utf-8") as fh:
+            fh.write("duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n")
+        after = served.preview.newer(before.version, 10)
+        assert after is not None and after.current, "改正并入的文件后页面没有更新"
+
+
+def test_a_template_folder_with_many_assets_still_updates_on_its_template(
+    minimal: Minimal, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tpl"
+    (folder / "assets").mkdir(parents=True)
+    for i in range(510):  # "assets/…" sorts before "report.css"
+        (folder / "assets" / f"{i:03}.png").write_bytes(b"")
+    (folder / "report.css").write_text("p { color: #000; }", "utf-8")
+    with serving(minimal(), folder) as served:
+        before = served.preview.snapshot
+        (folder / "report.css").write_text("p { color: #111; }", "utf-8")
+        after = served.preview.newer(before.version, 10)
+        assert after is not None, "改了模板的样式表，页面没有更新"
+
+
 def test_the_event_stream_sends_the_current_state_then_each_save(minimal: Minimal) -> None:
     path = minimal()
     with serving(path) as served, events(served.port) as stream:

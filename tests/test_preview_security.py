@@ -106,6 +106,19 @@ def test_paths_outside_what_the_page_uses_are_refused(served: Served, path: str)
 
 
 @pytest.mark.parametrize(
+    "target",
+    [b"/t/\xb2/report.css", b"/t/0/" + b"a/" * 5000 + b"x.css", b"/t/\xd9\xa0/report.css"],
+    ids=["superscript-digit", "name-too-long", "arabic-digit"],
+)
+def test_odd_request_paths_are_not_found_not_a_server_error(served: Served, target: bytes) -> None:
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as sock:
+        host = f"127.0.0.1:{served.port}".encode()
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: " + host + b"\r\n\r\n")
+        status = sock.makefile("rb").readline()
+    assert status.split()[1] in (b"400", b"404", b"414"), status  # refused, never a 500
+
+
+@pytest.mark.parametrize(
     "host",
     [
         "evil.example",

@@ -39,3 +39,18 @@ def test_a_written_file_is_taken_at_the_first_two_looks_that_agree(
     monkeypatch.setattr("time.sleep", looks.append)
     assert watcher.settled([path], watcher.signatures([path])) == watcher.signatures([path])
     assert looks == [watcher.SETTLE]
+
+
+def test_a_file_that_was_empty_before_holds_nothing_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep, data = tmp_path / ".gitkeep", tmp_path / "report.yaml"
+    keep.write_text("", "utf-8")
+    data.write_text("version: 1\n", "utf-8")
+    before = watcher.signatures([keep, data])
+    data.write_text("version: 1\nreport: {}\n", "utf-8")
+    looks: list[float] = []
+    monkeypatch.setattr("time.sleep", looks.append)
+    now = watcher.signatures([keep, data])
+    assert watcher.settled([keep, data], now, before) == now
+    assert looks == [watcher.SETTLE]

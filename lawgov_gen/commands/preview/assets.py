@@ -52,12 +52,18 @@ def unlinked(path: Path) -> Path | None:
 def template_asset(rest: str, roots: tuple[Path, ...]) -> tuple[Path, str] | None:
     """`/t/<folder index>/<name>` (given without /t/) → the file and its type, or None."""
     index, _, name = rest.partition("/")
-    if not index.isdigit() or int(index) >= len(roots):
-        return None
+    if not (index.isascii() and index.isdigit()) or int(index) >= len(roots):
+        return None  # isdigit alone takes "²"
     parts = _segments(name)
     if parts is None:
         return None
-    root = roots[int(index)]
+    try:
+        return _asset(roots[int(index)], parts)
+    except (OSError, ValueError):  # a name too long for the file system, and the like
+        return None
+
+
+def _asset(root: Path, parts: list[str]) -> tuple[Path, str] | None:
     path = root.joinpath(*parts)
     kind = ASSET_TYPES.get(path.suffix.lower())
     if kind is None or unlinked(root) is None:

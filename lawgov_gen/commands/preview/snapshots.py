@@ -17,7 +17,13 @@ from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import LawgovError, internal_error
 from lawgov_gen.render.glyphs import glyph_gaps
 from lawgov_gen.render.html import fonts_css, render_html
-from lawgov_gen.render.templates import CSS_FILE, Templates, resolve_templates
+from lawgov_gen.render.templates import (
+    CSS_FILE,
+    HTML_TEMPLATE,
+    WORD_TEMPLATE,
+    Templates,
+    resolve_templates,
+)
 
 MAX_TEMPLATE_FILES = 500  # files of a user template folder that are watched
 _HTML = re.compile(r"<html\b([^>]*)>", re.I)
@@ -175,10 +181,15 @@ class Builder:
             files += [p.parent for p in loaded.files]
         else:
             files += self.files
+            # a file that has never loaded (a new include with an error) is watched too
+            named = {Path(d.path) for d in (checked.findings if checked else ()) if d.path}
+            files += [*named, *(p.parent for p in named)]
         if self.template is not None:
             files.append(self.template)
             if self.template.is_dir():
-                found = sorted(self.template.rglob("*"))[:MAX_TEMPLATE_FILES]
-                files += found
+                files += [self.template / n for n in (HTML_TEMPLATE, CSS_FILE, WORD_TEMPLATE)]
+                # then the shallowest files: assets, before whatever a deep tree holds
+                found = sorted(self.template.rglob("*"), key=lambda p: (len(p.parts), p))
+                files += found[:MAX_TEMPLATE_FILES]
         self.files = tuple(dict.fromkeys(p.absolute() for p in files))
         return self.files

@@ -26,18 +26,27 @@ def signatures(paths: Iterable[Path]) -> dict[Path, Signature]:
     return {p: signature(p) for p in paths}
 
 
-def settled(paths: Iterable[Path], first: dict[Path, Signature]) -> dict[Path, Signature]:
+def settled(
+    paths: Iterable[Path],
+    first: dict[Path, Signature],
+    before: dict[Path, Signature] | None = None,
+) -> dict[Path, Signature]:
     """The signatures once they stop changing (an editor may write a file in several steps).
 
-    An empty file is taken as a save under way (truncated, not yet written: a busy machine
-    can pause an editor between the two), so it gets the whole half second to fill.
+    A file that this save emptied is taken as a save under way (truncated, not yet written:
+    a busy machine can pause an editor between the two), so it gets the whole half second
+    to fill; a file that was empty `before` (a .gitkeep) holds nothing back.
     """
     paths = list(paths)
+    before = before or {}
     now = first
     for _ in range(25):
         time.sleep(SETTLE)
         again = signatures(paths)
-        if again == now and not any(sig is not None and sig[1] == 0 for sig in again.values()):
+        emptied = any(
+            sig is not None and sig[1] == 0 and before.get(p) != sig for p, sig in again.items()
+        )
+        if again == now and not emptied:
             break
         now = again
     return now
@@ -60,6 +69,6 @@ def watch(
         now = signatures(paths)
         if now == seen:
             continue
-        now = settled(paths, now)
+        now = settled(paths, now, seen)
         changed()
         seen = {p: now[p] if p in now else signature(p) for p in files()}
