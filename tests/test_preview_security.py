@@ -16,6 +16,7 @@ from tests.helpers import Minimal
 from tests.preview_support import Served, non_loopback_address, request, serving
 
 SECRET = b"secret: outside the template folder"
+CSS = "p { color: #000; } .seal { background: url(img/seal.png); }"
 
 
 @pytest.fixture
@@ -24,9 +25,10 @@ def served(minimal: Minimal, tmp_path: Path) -> Iterator[Served]:
     a page and data that are not assets, and links to a file outside and inside it."""
     folder = tmp_path / "tpl"
     (folder / "img").mkdir(parents=True)
-    (folder / "report.css").write_text("p { color: #000; }", "utf-8")
+    (folder / "report.css").write_text(CSS, "utf-8")
     (folder / "report.html").write_text('{% extends "builtin/report.html" %}', "utf-8")
     (folder / "img" / "seal.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "img" / "unused.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # nothing names it
     (folder / "notes.yaml").write_text("private: yes", "utf-8")
     (folder / ".hidden.css").write_text("p {}", "utf-8")
     (tmp_path / "secret.css").write_bytes(SECRET)
@@ -41,7 +43,7 @@ def test_the_page_stream_downloads_and_assets_are_served(served: Served) -> None
     page = request(served.port, "/")
     assert page.status == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
     assert '<link rel="stylesheet" data-lg-css href="/t/0/report.css?v=' in page.text
-    assert request(served.port, "/t/0/report.css").body == b"p { color: #000; }"
+    assert request(served.port, "/t/0/report.css").text == CSS
     assert request(served.port, "/t/1/report.css").text.startswith("/* GB/T 9704-2012")
     seal = request(served.port, "/t/0/img/seal.png")
     assert seal.status == 200 and seal.headers["content-type"] == "image/png"
@@ -92,6 +94,7 @@ def test_symbolic_links_are_refused_even_inside_the_folder(served: Served, name:
         "/t/2/report.css",  # no such folder
         "/t/x/report.css",
         "/t/0/missing.css",
+        "/t/0/img/unused.png",  # in the folder, but no template references it
         "/etc/passwd",
         "/report.yaml",
         "/index.html",

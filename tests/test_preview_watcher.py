@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from lawgov_gen.commands.preview import watcher
+from lawgov_gen.commands.preview.session import Preview
+from tests.helpers import Minimal, minimal_text
 
 
 def test_an_empty_file_is_waited_for_until_the_editor_writes_it(
@@ -54,3 +56,19 @@ def test_a_file_that_was_empty_before_holds_nothing_back(
     now = watcher.signatures([keep, data])
     assert watcher.settled([keep, data], now, before) == now
     assert looks == [watcher.SETTLE]
+
+
+def test_a_save_before_the_watcher_starts_is_seen(minimal: Minimal) -> None:
+    path = minimal()
+    preview = Preview(path, None, interval=0.05)
+    try:
+        before = preview.snapshot
+        path.write_text(
+            minimal_text(("健全依法决策机制。", "健全依法决策机制，落实合法性审查。")), "utf-8"
+        )
+        preview.start()
+        after = preview.newer(before.version, 10)
+        assert after is not None and after.rendered is not None
+        assert "落实合法性审查" in after.rendered.plain
+    finally:
+        preview.stop()

@@ -13,7 +13,7 @@ import secrets
 import socketserver
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from lawgov_gen.commands.preview import page
 from lawgov_gen.commands.preview.assets import font_asset, template_asset
@@ -117,8 +117,10 @@ class Handler(BaseHTTPRequestHandler):
             self._download(path.rsplit(".", 1)[1])
         elif path.startswith("/t/"):
             rendered = preview.snapshot.rendered
-            roots = rendered.templates.html_dirs if rendered else ()
-            self._file(template_asset(path[3:], roots))
+            if rendered is None or unquote(path[3:]) not in rendered.assets:
+                self._file(None)  # only what the page references, as the PDF fetcher
+            else:
+                self._file(template_asset(path[3:], rendered.templates.html_dirs))
         elif path.startswith("/font/"):
             rendered = preview.snapshot.rendered
             self._file(font_asset(path[6:], rendered.ctx.font_files if rendered else {}))

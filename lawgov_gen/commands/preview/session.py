@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lawgov_gen.checks.glyph_rules import PDF_ONLY_RULES
 from lawgov_gen.checks.runner import blocking
 from lawgov_gen.commands.preview.page import content
 from lawgov_gen.commands.preview.snapshots import Builder, Snapshot
-from lawgov_gen.commands.preview.watcher import INTERVAL, watch
+from lawgov_gen.commands.preview.watcher import INTERVAL, signatures_since, watch
 from lawgov_gen.errors import LawgovError
 
 MIME = {
@@ -45,14 +46,23 @@ class Preview:
         self.session = secrets.token_hex(8)  # a restarted preview makes open pages reload
         self.changed = threading.Condition()
         self.stopped = threading.Event()
+        started = time.time_ns()
         self.snapshot: Snapshot = self.builder.build()
+        # what the first build read, as it was: a save before the watcher starts is seen
+        self.seen = signatures_since(self.snapshot.files, started)
         self.render_lock = threading.Lock()
         self.thread: threading.Thread | None = None
 
     def start(self) -> None:
         self.thread = threading.Thread(
             target=watch,
-            args=(lambda: self.snapshot.files, self.rebuild, self.stopped, self.interval),
+            args=(
+                lambda: self.snapshot.files,
+                self.rebuild,
+                self.stopped,
+                self.interval,
+                self.seen,
+            ),
             name="lawgov-preview-watcher",
             daemon=True,
         )

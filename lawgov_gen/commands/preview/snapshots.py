@@ -12,6 +12,7 @@ from pathlib import Path
 from lawgov_gen.checks.runner import Checked, check_file
 from lawgov_gen.commands.preview.locate import Locator, anchors
 from lawgov_gen.commands.preview.marks import Marked, annotate
+from lawgov_gen.commands.preview.references import page_references
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import LawgovError, internal_error
@@ -46,6 +47,7 @@ class Rendered:
     fonts: str  # the role fonts' CSS
     ctx: ReportContext
     templates: Templates
+    assets: frozenset[str]  # the template files the page references (folder index/name)
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def render_page(checked: Checked, templates: Templates) -> Rendered:
     locator = Locator(loaded, page)
     spots = [locator.spots(d) for d in checked.findings]
     marked = annotate(body, page, spots, list(checked.findings))
+    css = stylesheets(templates)
     return Rendered(
         html_attrs,
         head,
@@ -115,10 +118,11 @@ def render_page(checked: Checked, templates: Templates) -> Rendered:
         body,
         marked,
         ctx.title,
-        stylesheets(templates),
+        css,
         role_fonts(ctx),
         ctx,
         templates,
+        page_references(head + body, css, templates.html_dirs),
     )
 
 

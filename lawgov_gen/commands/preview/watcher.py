@@ -26,6 +26,21 @@ def signatures(paths: Iterable[Path]) -> dict[Path, Signature]:
     return {p: signature(p) for p in paths}
 
 
+# file times are coarse (the kernel's tick): a save just after a build began can carry
+# a time just before it
+_COARSE_NS = 20_000_000
+
+
+def signatures_since(paths: Iterable[Path], started_ns: int) -> dict[Path, Signature]:
+    """The signatures of the files a build read, with those saved since it began (or
+    too close to tell) left unknown, so that the first poll looks at them again."""
+    out = signatures(paths)
+    for path, sig in out.items():
+        if sig is not None and sig[0] >= started_ns - _COARSE_NS:
+            out[path] = None
+    return out
+
+
 def settled(
     paths: Iterable[Path],
     first: dict[Path, Signature],
@@ -57,18 +72,22 @@ def watch(
     changed: Callable[[], None],
     stop: threading.Event,
     interval: float = INTERVAL,
+    seen: dict[Path, Signature] | None = None,
 ) -> None:
     """Call `changed` after any of `files()` is saved, created or deleted, until `stop`.
 
     The signatures are taken before `changed` runs, so a save during a build is seen by the
-    next poll; files that `changed` adds to the list are taken as they are when it returns.
+    next poll; files that `changed` adds to the list are looked at again if saved since it
+    began (`seen`, from the first build, likewise).
     """
-    seen = signatures(files())
+    seen = signatures(files()) if seen is None else seen
     while not stop.wait(interval):
         paths = files()
         now = signatures(paths)
         if now == seen:
             continue
         now = settled(paths, now, seen)
+        started = time.time_ns()
         changed()
-        seen = {p: now[p] if p in now else signature(p) for p in files()}
+        added = [p for p in files() if p not in now]
+        seen = {**{p: now[p] for p in files() if p in now}, **signatures_since(added, started)}
