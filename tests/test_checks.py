@@ -15,7 +15,8 @@ import pytest
 
 from lawgov_gen.checks import RULES
 from lawgov_gen.checks.runner import NOT_IGNORABLE
-from tests.helpers import EXAMPLES, MINIMAL, invoke
+from tests.helpers import EXAMPLES, MINIMAL, char_at, invoke
+from tests.helpers import check_lines as check
 
 Minimal = Callable[..., Path]
 Write = Callable[..., Path]
@@ -101,18 +102,6 @@ Q5_TAIL = "直接写在文字里：请定义为指标并用 {{ m.指标id }} 引
 
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
-
-
-def check(*args: str | Path) -> tuple[int, list[str]]:
-    """`lawgov-gen check ARGS`: the exit status and the stdout lines."""
-    result = invoke("check", *(str(a) for a in args))
-    return result.exit_code, result.stdout.splitlines()
-
-
-def char_at(name: str, line: int, col: int, length: int = 1) -> str:
-    """The text at a 1-based line and column of a file (to prove where a finding points)."""
-    text = Path(name).read_text(encoding="utf-8").split("\n")[line - 1]
-    return text[col - 1 : col - 1 + length]
 
 
 def expect(name: str, lines: list[str], status: int, strict_status: int | None = None) -> None:

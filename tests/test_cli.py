@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import click
-import pytest
 
 from lawgov_gen import __version__
 from lawgov_gen.cli import cli
@@ -79,8 +78,7 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     )
 
 
-def test_init_check_render_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_init_check_render_roundtrip(in_tmp: Path) -> None:
     result = invoke("init", "镇.yaml", "--org", "示例县青禾镇人民政府", "--year", "2024")
     assert result.exit_code == 0
     assert result.stdout == "已创建 镇.yaml，下一步：lawgov-gen check 镇.yaml\n"
@@ -99,10 +97,7 @@ def test_init_check_render_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert render.stdout == "已生成 out/镇.docx\n已生成 out/镇.pdf\n"
 
 
-def test_init_refuses_to_overwrite_without_force(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_init_refuses_to_overwrite_without_force(in_tmp: Path) -> None:
     Path("a.yaml").write_text("mine", encoding="utf-8")
     result = invoke("init", "a.yaml")
     assert result.exit_code == 1

@@ -26,9 +26,8 @@ TwoYears = Callable[..., list[str]]  # two_years(old_metrics, new_metrics, sente
 
 
 @pytest.fixture
-def two_years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TwoYears:
+def two_years(in_tmp: Path) -> TwoYears:
     """Write 2023/t.yaml and 2024/t.yaml (naming the first as previous); return a renderer."""
-    monkeypatch.chdir(tmp_path)
 
     def make(old_metrics: str, new_metrics: str, sentence: str, extra: str = "") -> list[str]:
         old = with_metrics(LAST_YEAR, old_metrics)
@@ -108,10 +107,7 @@ def test_change_needs_last_year(two_years: TwoYears) -> None:
     assert "错误 T1 指标“fresh”没有上年数值，不能用 .change" in result.stderr
 
 
-def test_previous_of_the_wrong_year_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_previous_of_the_wrong_year_is_an_error(in_tmp: Path) -> None:
     Path("old.yaml").write_text(
         MINIMAL.replace("year: 2024", "year: 2022").replace("2025-", "2023-"), encoding="utf-8"
     )
@@ -127,10 +123,7 @@ def test_previous_of_the_wrong_year_is_an_error(
     assert not Path("out").exists()
 
 
-def test_broken_previous_file_is_reported_with_its_own_lines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_broken_previous_file_is_reported_with_its_own_lines(in_tmp: Path) -> None:
     Path("old.yaml").write_text(LAST_YEAR.replace("measures:", "mesures:"), encoding="utf-8")
     Path("t.yaml").write_text(
         MINIMAL.replace("version: 1\n", "version: 1\nprevious: old.yaml\n"), encoding="utf-8"
