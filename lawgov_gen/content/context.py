@@ -24,7 +24,7 @@ from lawgov_gen.content.layout import (
 )
 from lawgov_gen.content.metrics_table import MetricsTable, build_metrics_table
 from lawgov_gen.content.numbering import MAX_ITEM_LEVEL, item_label, part_label, point_label
-from lawgov_gen.content.prose import chinese_date, ensure_period, paragraphs
+from lawgov_gen.content.prose import chinese_date, ensure_period, paragraphs, trimmed
 from lawgov_gen.data.loader import Loaded
 from lawgov_gen.data.model import FontNames, Item, Point
 from lawgov_gen.data.source_map import KeyPath
@@ -130,7 +130,7 @@ class _Builder:
             self.add("body", para, path)
 
     def point_text(self, point: Point, n: int) -> str:
-        lead = self.text(point.lead).strip() if point.lead else ""
+        lead = trimmed(self.text(point.lead)) if point.lead else ""
         text = " ".join(paragraphs(self.text(point.text))) if point.text else ""
         if lead and text:
             return f"{point_label(n)}{ensure_period(lead)}{ensure_period(text)}"
@@ -161,7 +161,7 @@ class _Builder:
             if item.title is not None:
                 number += 1
                 kind = _ITEM_KINDS[min(level, MAX_ITEM_LEVEL) - 1]
-                title = item_label(level, number) + self.text(item.title).strip()
+                title = item_label(level, number) + trimmed(self.text(item.title))
                 self.add(kind, title, (*here, "title"))
             self.body(item.text, (*here, "text"))
             self.points(item.points, item.points_style, (*here, "points"))
@@ -172,7 +172,7 @@ class _Builder:
     def part_heading(self, key: str) -> None:
         part = next(p for p in PARTS if p.key == key)
         override = getattr(self.data.report.titles, key)
-        title = self.text(override).strip() if override else part.title(self.data.report.year)
+        title = trimmed(self.text(override)) if override else part.title(self.data.report.year)
         self.add("h1", part_label(part.number) + title, ("report", "titles", key))
 
     def problems_part(self) -> None:
@@ -242,7 +242,7 @@ class _Builder:
                 special[part.key]()
             else:
                 self.items_part(part)
-        title = self.text(data.title).strip()
+        title = trimmed(self.text(data.title))
         signature, date = data.signature, chinese_date(meta.date)
         sig_indent, date_indent = signature_indents(signature, date)
         table = build_metrics_table(data, self.figures)

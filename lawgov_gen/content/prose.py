@@ -10,6 +10,11 @@ _ENDS = "。！？；：，…"
 _SPACE = " \t\u3000"
 
 
+def trimmed(text: str) -> str:
+    """A one-line text (a title, a lead) without the spaces a clerk types around it."""
+    return text.strip(_SPACE + "\n")
+
+
 def paragraphs(text: str | None) -> list[str]:
     """Split text into paragraphs at blank lines; join wrapped lines without spaces."""
     if not text:
