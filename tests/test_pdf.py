@@ -432,3 +432,23 @@ def test_a_font_file_fontconfig_cannot_read_is_found_by_check(
     assert result.stdout == (
         f"{path}:6:20: 错误 SCHEMA 字体文件“bad.ttf”无法读取（已损坏，或不是字体）：请换一个完好的 .ttf/.otf 字体\n"
     )
+
+
+def test_a_font_name_cannot_carry_css(tmp_path: Path, minimal: Minimal) -> None:
+    # a name that would close the CSS string and add a rule fetching from the network
+    name = 'X"; } @font-face { src: url("http://127.0.0.1:9/a") } x { a: "'
+    path = minimal(("  short: 示例镇\n", f"  short: 示例镇\n  fonts:\n    body: '{name}'\n"))
+    result = invoke("render", str(path), "--pdf", "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{path}:6:11: 错误 SCHEMA “report.fonts.body”字体名称只能是字体的名字，如 仿宋_GB2312"
+        "（不能含引号、分号、花括号等）\n",
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_css_strings_escape_what_would_end_them() -> None:
+    from lawgov_gen.render.fonts import css_string
+
+    assert css_string('仿宋"; } x {') == '"仿宋\\22 ; } x {"'
+    assert css_string("a\\b\nc") == '"a\\5c b\\a c"'

@@ -114,14 +114,26 @@ class FontFiles(Strict):
     page_number: str | None = None
 
 
+def _font_name(value: str) -> str:
+    if not value.strip() or any(c in '"\\;{}<>' or not c.isprintable() for c in value):
+        raise PydanticCustomError(
+            "font_name", "字体名称只能是字体的名字，如 仿宋_GB2312（不能含引号、分号、花括号等）"
+        )
+    return value
+
+
+# a family name as Word and CSS know it: never markup in disguise
+FontName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_font_name)]
+
+
 class FontNames(Strict):
     """Font family names written into the Word styles, per role; files for the PDF."""
 
-    title: str = "方正小标宋简体"
-    body: str = "仿宋_GB2312"
-    heading1: str = "黑体"
-    heading2: str = "楷体_GB2312"
-    page_number: str = "宋体"
+    title: FontName = "方正小标宋简体"
+    body: FontName = "仿宋_GB2312"
+    heading1: FontName = "黑体"
+    heading2: FontName = "楷体_GB2312"
+    page_number: FontName = "宋体"
     files: FontFiles = Field(default_factory=FontFiles)
 
 

@@ -110,7 +110,7 @@ def validation_diagnostics(
             msg = f"“{name}”{_TYPE_WORDS[kind]}{shown}"
         elif kind == "value_error":
             msg = f"“{name}”：{error['msg'].removeprefix('Value error, ')}"
-        elif kind.startswith(("figure_", "untitled_", "text_")):
+        elif kind.startswith(("figure_", "untitled_", "text_", "font_")):  # the model's own
             msg = f"“{name}”{error['msg']}"
         else:
             msg = f"“{name}”的值不正确"

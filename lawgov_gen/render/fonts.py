@@ -74,9 +74,15 @@ def family_stack(role: Role, names: FontNames) -> list[str]:
     return stack
 
 
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string: a name can never close the string or the rule."""
+    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
 def css_stack(role: Role, names: FontNames) -> str:
     """The CSS font-family value of a role."""
-    return ", ".join(f'"{f}"' for f in family_stack(role, names))
+    return ", ".join(css_string(f) for f in family_stack(role, names))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from markupsafe import escape
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.elements import STYLES
-from lawgov_gen.render.fonts import ROLE_BY_KEY, ROLES, css_stack, user_family
+from lawgov_gen.render.fonts import ROLE_BY_KEY, ROLES, css_stack, css_string, user_family
 from lawgov_gen.render.templates import HTML_TEMPLATE, ConfinedLoader, Templates
 
 
@@ -126,10 +126,10 @@ def fonts_css(ctx: ReportContext) -> str:
         role = ROLE_BY_KEY[key]
         weight = "bold" if role.bold else "normal"
         faces += (
-            f'@font-face {{ font-family: "{user_family(role)}"; src: url("{path.as_uri()}"); '
-            f"font-weight: {weight}; }}\n"
+            f"@font-face {{ font-family: {css_string(user_family(role))}; "
+            f"src: url({css_string(path.as_uri())}); font-weight: {weight}; }}\n"
         )
-        stacks[key] = f'"{user_family(role)}", {stacks[key]}'
+        stacks[key] = f"{css_string(user_family(role))}, {stacks[key]}"
     rules = ""
     for role in ROLES:
         selectors = [s.css for s in STYLES if s.role == role.key and s.css]

@@ -119,6 +119,8 @@ def stylesheet(source: Path | str, fetcher: Any, scope: tuple[object, ...]) -> A
         fetcher.read = (source,)
         sheet = CSS(filename=str(source), url_fetcher=fetcher, font_config=config)
     else:
+        if fetcher is not None:
+            fetcher.read = ()
         sheet = CSS(string=source, url_fetcher=fetcher, font_config=config)
     stamps = _stamps(fetcher.read if fetcher is not None else ())
     if stamps is not None:
@@ -140,7 +142,8 @@ def render_pdf(ctx: ReportContext, templates: Templates) -> bytes:
     fetcher, refused = locked_fetcher(roots, files)
     config = _font_config()
     try:
-        stylesheets = [stylesheet(fonts_css(ctx), None, ())]
+        # the generated CSS names the user's font files: the same locked rules as templates
+        stylesheets = [stylesheet(fonts_css(ctx), fetcher, (roots, files))]
         stylesheets += [stylesheet(p, fetcher, (roots, files)) for p in templates.css_files]
         document = HTML(string=html, base_url=f"{roots[0].as_uri()}/", url_fetcher=fetcher).render(
             font_config=config, stylesheets=stylesheets
