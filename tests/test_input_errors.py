@@ -35,7 +35,7 @@ def test_an_unclosed_brace_mapping_is_a_located_error(write: Write, tmp_path: Pa
 def test_every_translated_library_message_formats_with_any_token() -> None:
     # a brace in a message template once turned a located YAML error into an internal error
     from lawgov_gen.data.yaml_messages import PATTERNS
-    from lawgov_gen.render.html import JINJA_PATTERNS
+    from lawgov_gen.render.sandbox import JINJA_PATTERNS
 
     for pattern, template in (*PATTERNS, *JINJA_PATTERNS):
         groups = re.compile(pattern).groups

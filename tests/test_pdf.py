@@ -209,7 +209,7 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path, minimal: Mini
     )
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{tpl / 'report.html'}:3:1: 错误 模板语法错误：这里缺少表达式（遇到了“end of statement block”）\n"
+        f"{tpl / 'report.html'}:3:1: 错误 模板语法错误：这里缺少表达式（遇到了“%}}”）\n"
     )
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
 

@@ -3,85 +3,29 @@ and the preview both print it. A template that drops part of the report is refus
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined
 from markupsafe import escape
 
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.elements import STYLES
 from lawgov_gen.render.fonts import ROLE_BY_KEY, ROLES, css_stack, css_string, user_family
+from lawgov_gen.render.sandbox import GuardedSandbox, template_error
 from lawgov_gen.render.templates import HTML_TEMPLATE, ConfinedLoader, Templates
 
 
 @cache
-def _environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+def _environment(dirs: tuple[Path, ...]) -> GuardedSandbox:
     # One environment per search path: compiled templates are reused across reports.
-    return SandboxedEnvironment(
+    return GuardedSandbox(
         loader=ConfinedLoader(dirs),
         autoescape=True,
         undefined=StrictUndefined,
         auto_reload=True,
     )
-
-
-def template_error(exc: Exception, name: str) -> TemplateProblem:
-    """A Jinja (or runaway template) error as a Chinese message at its template line."""
-    if isinstance(exc, TemplateSyntaxError):
-        return TemplateProblem(
-            f"模板语法错误：{jinja_words(exc.message or '')}",
-            path=exc.filename or name,
-            line=exc.lineno,
-        )
-    if isinstance(exc, TemplateNotFound):
-        return TemplateProblem(f"模板引用了不存在的文件“{exc.name}”", path=name)
-    if isinstance(exc, RecursionError):
-        return TemplateProblem(
-            "模板无限递归（宏调用自身，或 extends 了自己）：请检查 {% extends %} 和宏", path=name
-        )
-    if isinstance(exc, (OverflowError, MemoryError)):
-        return TemplateProblem("模板中的循环或数字过大（如 range(10**8)）：请改小", path=name)
-    if isinstance(exc, TemplateError):
-        return TemplateProblem(f"模板出错：{jinja_words(exc.message or '')}", path=name)
-    return TemplateProblem(f"模板出错：{type(exc).__name__}", path=name)
-
-
-JINJA_PATTERNS = (
-    (r"Expected an expression, got '(.+)'", "这里缺少表达式（遇到了“{0}”）"),
-    (r"expected token '(.+)', got '(.+)'", "这里应为“{0}”，却遇到了“{1}”"),
-    (r"Encountered unknown tag '(.+?)'\..*", "遇到未知的标签“{0}”"),
-    (r"Unexpected end of template\..*", "模板意外结束（{{% if %}} 或 {{% for %}} 没有结束？）"),
-    (r"unexpected '(.+)'", "这里不该出现“{0}”"),
-    (r"'(.+)' is undefined", "“{0}”没有定义（模板只能使用报告提供的值）"),
-    (r"(.+) has no attribute '(.+)'", "没有“{1}”这个属性"),
-    (r"access to attribute '(.+)' of '(.+)' object is unsafe\.", "沙箱禁止访问属性“{0}”"),
-    (r"Range too big.*", "range 太大"),
-)
-_JINJA_WORDS = (
-    ("is undefined", "没有定义（模板只能使用报告提供的值）"),
-    ("unexpected end of template", "模板意外结束（{% if %} 或 {% for %} 没有结束？）"),
-    ("Encountered unknown tag", "遇到未知的标签"),
-    ("unexpected", "这里不该出现"),
-    ("expected token", "缺少"),
-    ("access to attribute", "不允许访问属性"),
-    ("of unsafe", "（沙箱禁止）"),
-    ("Range too big", "range 太大"),
-)
-
-
-def jinja_words(message: str) -> str:
-    """Jinja's English message in Chinese; the names stay as written."""
-    for pattern, template in JINJA_PATTERNS:
-        m = re.fullmatch(pattern, message.strip(), flags=re.S)
-        if m:
-            return template.format(*m.groups())
-    for english, chinese in _JINJA_WORDS:
-        message = message.replace(english, chinese)
-    return message
 
 
 def missing_elements(html: str, ctx: ReportContext) -> list[str]:
@@ -104,7 +48,7 @@ def render_html(ctx: ReportContext, templates: Templates) -> str:
         html = env.get_template(HTML_TEMPLATE).render(ctx.template_values())
     except TemplateProblem:
         raise
-    except (TemplateError, RecursionError, OverflowError, MemoryError) as exc:
+    except Exception as exc:  # the user's template ran, and anything it raises is theirs
         raise template_error(exc, name) from None
     missing = missing_elements(html, ctx)
     if missing:

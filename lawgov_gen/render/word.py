@@ -8,8 +8,7 @@ from collections.abc import MutableMapping
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, Template, nodes
 from markupsafe import Markup, escape
 
 from lawgov_gen import __version__
@@ -17,7 +16,7 @@ from lawgov_gen.content.context import ReportContext
 from lawgov_gen.errors import TemplateProblem
 from lawgov_gen.render.docx_zip import normalize_docx
 from lawgov_gen.render.elements import STYLES
-from lawgov_gen.render.html import jinja_words
+from lawgov_gen.render.sandbox import GuardedSandbox, template_error
 from lawgov_gen.render.templates import Templates
 
 APP_XML = (
@@ -40,7 +39,7 @@ def _literal(value: Any) -> Any:
     return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
-class _CompiledOnce(SandboxedEnvironment):
+class _CompiledOnce(GuardedSandbox):
     """docxtpl compiles every XML part with `from_string` on each render; one template's
     parts are the same text each time, so their compiled form is kept (the latest 64)."""
 
@@ -66,7 +65,7 @@ class _CompiledOnce(SandboxedEnvironment):
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
+def _environment() -> GuardedSandbox:
     return _CompiledOnce(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
@@ -136,13 +135,11 @@ def render_docx(ctx: ReportContext, templates: Templates) -> bytes:
         ) from None
     try:
         tpl.render(ctx.template_values(), jinja_env=_environment())
-    except (TemplateError, RecursionError, OverflowError) as exc:
-        message = jinja_words(getattr(exc, "message", None) or type(exc).__name__)
-        near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())[
-            :80
-        ]
-        where = f"（附近文字：{near}）" if near else ""
-        raise TemplateProblem(f"模板标签有误：{message}{where}", path=path) from None
+    except Exception as exc:  # the user's template ran, and anything it raises is theirs
+        words = template_error(exc, str(path)).message.removeprefix("模板出错：")
+        near = " ".join(x.strip() for x in getattr(exc, "docx_context", None) or [] if x.strip())
+        where = f"（附近文字：{near[:80]}）" if near else ""
+        raise TemplateProblem(f"模板标签有误：{words}{where}", path=path) from None
     document = tpl.docx
     _apply_styles(document, ctx)
     missing = _missing(document.paragraphs, ctx)
