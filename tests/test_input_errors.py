@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, Minimal, Write, char_at, invoke, refused
+from tests.helpers import MINIMAL, Minimal, Write, char_at, check_lines, invoke, refused
 
 
 def render_fails(path: Path, out: Path, *extra: str) -> list[str]:
@@ -283,3 +283,31 @@ def test_no_leftover_temp_files(minimal: Minimal, tmp_path: Path) -> None:
     minimal()
     assert invoke("render", "report.yaml", "--pdf", "-o", "o").exit_code == 0
     assert sorted(os.listdir("o")) == ["report.docx", "report.pdf"]
+
+
+def test_a_key_written_like_an_index_is_named_as_written(write: Write) -> None:
+    write(MINIMAL + "a[0]: 1\n")
+    (line,) = [x for x in check_lines("report.yaml")[1] if "a[0]" in x]
+    assert line.startswith("report.yaml:36:1: 错误 SCHEMA 未知的键“a[0]”：可用的键：version、")
+    write(MINIMAL.replace("  org: 示例县示例镇人民政府\n", "  org[1]: 示例县示例镇人民政府\n"))
+    assert (
+        "report.yaml:3:3: 错误 SCHEMA 未知的键“report.org[1]”：是否想写“org”？"
+        in (check_lines("report.yaml")[1])
+    )
+
+
+def test_a_symbolic_link_loop_is_named_as_a_file_and_in_a_folder() -> None:
+    Path("towns").mkdir()
+    os.symlink("l2.yaml", "towns/l1.yaml")
+    os.symlink("l1.yaml", "towns/l2.yaml")
+    assert check_lines("towns/l1.yaml") == (
+        1,
+        ["towns/l1.yaml:1:1: 错误 YAML 无法读取文件：符号链接循环"],
+    )
+    assert check_lines("towns") == (
+        1,
+        [
+            "towns/l1.yaml:1:1: 错误 YAML 无法读取文件：符号链接循环",
+            "towns/l2.yaml:1:1: 错误 YAML 无法读取文件：符号链接循环",
+        ],
+    )

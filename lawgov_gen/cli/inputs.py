@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawgov_gen.data.catalog import is_catalog_file
-from lawgov_gen.data.paths import display_name, resolve_reference
+from lawgov_gen.data.paths import display_name, real_path, resolve_reference
 from lawgov_gen.data.reading import parse_yaml, read_text
 from lawgov_gen.data.source_map import SourceFile
 from lawgov_gen.errors import LawgovError
@@ -29,7 +29,7 @@ def _included_by(files: list[Path]) -> set[Path]:
         for ref in refs if isinstance(refs, list) else []:
             if isinstance(ref, str):
                 target, _why = resolve_reference(ref, path)
-                if target is not None and target != path.resolve():  # itself: still a report
+                if target is not None and target != real_path(path):  # itself: still a report
                     out.add(target)
     return out
 
@@ -42,14 +42,19 @@ class Inputs:
     catalogs: list[Path] = field(default_factory=list)
 
 
-def _siblings(path: Path) -> list[Path]:
-    folder = path.parent if str(path.parent) else Path(".")
+def _yaml_files(folder: Path) -> list[Path]:
+    """Every *.yaml/*.yml entry that is not a folder: a broken link, a pipe or a device
+    is a report the loader refuses by name, never one passed over in silence."""
     try:
         return sorted(
-            p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+            p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES and not p.is_dir()
         )
     except OSError:
         return []
+
+
+def _siblings(path: Path) -> list[Path]:
+    return _yaml_files(path.parent if str(path.parent) else Path("."))
 
 
 def sort_inputs(items: list[Path]) -> Inputs:
@@ -61,20 +66,18 @@ def sort_inputs(items: list[Path]) -> Inputs:
     for item in items:
         found = [item]
         if item.is_dir():
-            found = sorted(
-                p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
-            )
+            found = _yaml_files(item)
         elif not item.is_file():
             out.reports.append(item)  # missing: the loader says so, at its name
             continue
-        folder = found[0].parent.resolve() if found else None
+        folder = real_path(found[0].parent) if found else None
         if folder is not None and folder not in skips:
             skips[folder] = _included_by(_siblings(found[0]))
         skip = skips.get(folder, set()) if folder is not None else set()
         for path in found:
             if is_catalog_file(path):
                 out.catalogs.append(path)
-            elif path.resolve() not in skip:
+            elif real_path(path) not in skip:
                 out.reports.append(path)
     return out
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from lawgov_gen.data.catalog import LoadedCatalog, apply_catalog
 from lawgov_gen.data.model import ReportData
-from lawgov_gen.data.paths import display_name, resolve_reference
+from lawgov_gen.data.paths import display_name, real_path, resolve_reference
 from lawgov_gen.data.source_map import KeyPath, SourceFile, SourceMap
 from lawgov_gen.data.validation import parse_file, validate
 from lawgov_gen.diagnostics import Diagnostic
@@ -179,7 +179,7 @@ def load(path: Path, *, with_previous: bool = True) -> Loaded:
     sources = SourceMap()
     diags: list[Diagnostic] = []
     files: list[Path] = []
-    tree = _read_tree(path, sources, diags, (path.resolve(),), files)
+    tree = _read_tree(path, sources, diags, (real_path(path),), files)
     if sources.root is None:
         sources.root = SourceFile(display_name(path), path, "")
     if tree is None:
@@ -195,7 +195,7 @@ def load(path: Path, *, with_previous: bool = True) -> Loaded:
         raise DataError(diags)
     previous = None
     if with_previous and data.previous is not None:
-        previous = _load_previous(data, path.resolve(), sources)
+        previous = _load_previous(data, real_path(path), sources)
         files.extend(previous.files)
     return Loaded(data, sources, previous, catalog, font_files, tuple(files))
 

@@ -17,9 +17,18 @@ def display_name(path: Path) -> str:
     as the user wrote it when given relative (../2023/a.yaml), else absolute."""
     try:
         name = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
         name = os.path.relpath(path) if not path.is_absolute() else str(path)
     return printable(name)
+
+
+def real_path(path: Path) -> Path:
+    """The file's real path; a symbolic link loop stays as written (reading it then says
+    so, as the OS error ELOOP)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def resolve_reference(ref: str, base: Path) -> tuple[Path | None, str | None]:

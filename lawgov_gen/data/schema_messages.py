@@ -66,7 +66,7 @@ def validation_diagnostics(
     for error in exc.errors():
         if isinstance(error.get("input"), Unreadable):
             continue  # the reader already said what is wrong with this value
-        loc: KeyPath = tuple(x for x in error["loc"] if not _is_union_tag(x))
+        loc = _data_path(error["loc"], sources)
         if loc in seen:
             continue
         seen.add(loc)
@@ -124,6 +124,17 @@ def _invisible_cause(sources: SourceMap, loc: KeyPath) -> str:
     if pos is None:
         return ""
     return hint_for_line(pos.source.text, pos.start).removeprefix("。原因：")
+
+
+def _data_path(loc: tuple[Any, ...], sources: SourceMap) -> KeyPath:
+    """pydantic's location without the union tags it adds, keeping every key the data
+    really has (a key may be written `a[0]` or `int`, like a tag)."""
+    path: KeyPath = ()
+    for x in loc:
+        known = path + (x,) in sources.positions or path + (x,) in sources.key_positions
+        if known or isinstance(x, int) or not _is_union_tag(x):
+            path += (x,)
+    return path
 
 
 def _is_union_tag(x: Any) -> bool:
