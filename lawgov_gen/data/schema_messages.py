@@ -131,9 +131,10 @@ def _data_path(loc: tuple[Any, ...], sources: SourceMap) -> KeyPath:
     really has (a key may be written `a[0]` or `int`, like a tag)."""
     path: KeyPath = ()
     for x in loc:
-        known = path + (x,) in sources.positions or path + (x,) in sources.key_positions
+        here = (*path, x)
+        known = here in sources.positions or here in sources.key_positions
         if known or isinstance(x, int) or not _is_union_tag(x):
-            path += (x,)
+            path = here
     return path
 
 
