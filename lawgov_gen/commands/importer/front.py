@@ -16,11 +16,15 @@ from lawgov_gen.commands.starter import default_short
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$"
 )
+# 上行文 print 签发人 on the 发文字号 line; the data file has no place for the signer.
+_SIGNER = re.compile(r"\s*签发人\s*[:：]\s*(\S.*)$")
 _TITLE_WORDS = ("法治政府建设", "法治建设", "依法行政", "法治政府")
 _TITLE_KINDS = ("报告", "总结", "情况")
 _ORG_END = re.compile(r"(人民政府|政府|办事处|委员会|管委会|局|办公室|中心|司法所|法院|检察院)$")
+# Typists write the zero of 二〇二四 as 〇, ○ (a circle), O or the digit 0.
+_ZERO = "〇零○0０OＯ"
 _CN_DATE = re.compile(
-    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
+    rf"^([{_ZERO}一二三四五六七八九]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日$"
 )
 _DATE = re.compile(r"^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$")
 _NOTE = re.compile(r"^[（(](此件[^）)]*)[）)]$")
@@ -37,7 +41,8 @@ def parse_date(text: str) -> dt.date | None:
         m = _CN_DATE.match(text)
         if not m:
             return None
-        numbers = [chinese_to_int(g) for g in m.groups()]
+        year = re.sub(f"[{_ZERO}]", "〇", m.group(1))
+        numbers = [chinese_to_int(g) for g in (year, m.group(2), m.group(3))]
     try:
         return dt.date(*numbers)
     except ValueError:
@@ -95,6 +100,7 @@ class Front:
     report: dict[str, Any] = field(default_factory=dict)
     body: list[SourceParagraph] = field(default_factory=list)
     found: dict[str, str] = field(default_factory=dict)  # what was recognised, for the summary
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_front(doc: SourceDocument) -> Front:
@@ -106,6 +112,16 @@ def split_front(doc: SourceDocument) -> Front:
     # --- before the body
     while paras and title_length(paras) == 0 and len(paras[0].text) <= 40:
         text = paras[0].text
+        signer = _SIGNER.search(text)
+        if signer and (not text[: signer.start()] or _DOC_NUMBER.match(text[: signer.start()])):
+            front.warnings.append(
+                f"原文的“签发人：{signer.group(1)}”没有对应的数据项，未导入："
+                "lawgov-gen 生成的报告不印签发人"
+            )
+            text = text[: signer.start()]
+            if not text:
+                paras.pop(0)
+                continue
         if _DOC_NUMBER.match(text):
             report["doc_number"] = corrected_doc_number(text) or text
         elif _is_org(text):

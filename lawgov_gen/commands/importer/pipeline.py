@@ -22,6 +22,11 @@ NUMBERED = re.compile(
     rf"|[①-⑳]|第[{_NUM}]+(?:部分|章|节|条)|附件|附表)"
 )
 
+# 青政〔2024〕8号, maybe with 签发人：… after it: a line of its own however it ends.
+DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号"
+)
+
 
 def ends_sentence(text: str) -> bool:
     """True when text ends with sentence-final punctuation (closing quotes allowed after it)."""
@@ -32,6 +37,8 @@ def ends_sentence(text: str) -> bool:
 def _line_like(p: SourceParagraph) -> bool:
     """A title, heading or signature line: it ends without punctuation on purpose."""
     if p.heading is not None or (p.bold_lead is not None and p.bold_lead == p.text):
+        return True
+    if DOC_NUMBER_LINE.match(p.text):
         return True
     inner = any(c in p.text for c in "。！？；")
     if (NUMBERED.match(p.text) or p.label) and not inner:

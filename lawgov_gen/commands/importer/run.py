@@ -86,7 +86,11 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
     )
     out = Imported(new)
     out.summary = _summary(
-        tree, segmented.headings, segmented.counts, counts, doc.warnings + segmented.warnings
+        tree,
+        segmented.headings,
+        segmented.counts,
+        counts,
+        doc.warnings + front.warnings + segmented.warnings,
     )
     if metrics:
         out.summary.append(

@@ -1,0 +1,80 @@
+"""The document around the body as real offices print it: 签发人 beside the 发文字号, dates
+typed with ○ or 0, a 发文字号 under the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from tests.helpers import invoke
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+TITLE = "关于2023年法治政府建设工作情况的报告"
+INTRO = "现将2023年度青禾镇法治政府建设工作情况报告如下："
+MEASURE = "全年开展执法检查56次，办理行政处罚案件23件。"
+PLAN = "全面落实行政执法三项制度。"
+
+
+def build(path: Path, first: str, date: str) -> None:
+    """A fictional report: a 发文字号 line, org and title, two parts, signature, date."""
+    document = docx.Document()
+    document.add_paragraph(first)
+    document.add_paragraph("青禾镇人民政府")
+    document.add_paragraph(TITLE)
+    document.add_paragraph("中共示例县委员会、示例县人民政府：")
+    document.add_paragraph(INTRO)
+    document.add_paragraph("一、法治政府建设工作开展情况")
+    document.add_paragraph(MEASURE)
+    document.add_paragraph("二、2024年工作安排")
+    document.add_paragraph(PLAN)
+    document.add_paragraph("青禾镇人民政府")
+    document.add_paragraph(date)
+    document.save(str(path))
+
+
+def imported(path: Path) -> tuple[dict[str, object], str]:
+    result = invoke("import", str(path), "-o", "2023.yaml")
+    assert result.exit_code == 0, result.stderr
+    return yaml.safe_load(Path("2023.yaml").read_text("utf-8")), result.stdout
+
+
+def test_signer_beside_the_doc_number_keeps_the_front_matter() -> None:
+    build(Path("old.docx"), "青政〔2024〕8号　　　　　　　　签发人：王某某", "2024年1月25日")
+    data, out = imported(Path("old.docx"))
+    assert data["report"] == {
+        "org": "青禾镇人民政府",
+        "short": "青禾镇",
+        "level": "township",
+        "year": 2023,
+        "date": dt.date(2024, 1, 25),
+        "to": ["中共示例县委员会", "示例县人民政府"],
+        "doc_number": "青政〔2024〕8号",
+        "title": "青禾镇人民政府" + TITLE,
+    }
+    assert data["intro"] == INTRO
+    assert (
+        "注意：原文的“签发人：王某某”没有对应的数据项，未导入：lawgov-gen 生成的报告不印签发人"
+        in out
+    )
+
+
+@pytest.mark.parametrize(
+    "date", ["二○二四年一月二十五日", "二0二四年一月二十五日", "二O二四年一月二十五日"]
+)
+def test_dates_with_a_circle_or_digit_zero(date: str) -> None:
+    build(Path("old.docx"), "青政〔2024〕8号", date)
+    data, out = imported(Path("old.docx"))
+    report = data["report"]
+    assert isinstance(report, dict)
+    assert (report["date"], report["org"], report["short"]) == (
+        dt.date(2024, 1, 25),
+        "青禾镇人民政府",
+        "青禾镇",
+    )
+    assert data["plans"] == [{"text": PLAN}]
+    assert "没有找到成文日期" not in out
