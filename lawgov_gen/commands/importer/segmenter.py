@@ -19,6 +19,11 @@ _SECTION_ONLY = re.compile(
     r"^(存在的?(不足|问题)(和不足)?|问题和不足|不足和原因|原因分析|(问题|不足)的?原因)$"
 )
 _END = "。．.：:；;"
+# A paragraph of part 二 that turns to the causes: 究其原因，一是……; 产生问题的原因主要有：…
+_CAUSES_OPENER = re.compile(
+    r"^(?:究其原因|分析原因|原因分析|(?:产生|存在)(?:以上|上述|这些)?(?:问题|不足)的?(?:主要)?原因"
+    r"(?:主要)?(?:有|是|在于)?|(?:主要)?原因(?:主要)?(?:有|是|在于))[，,：:]?"
+)
 
 
 def match_part(text: str) -> Part | None:
@@ -107,7 +112,9 @@ class _Part:
             return
         if self.key == "problems":
             entries = self.target()
-            if not entries:
+            if not entries and self.causes:
+                entries.append({"text": text})  # the first cause, under a 原因 heading
+            elif not entries:
                 intro = self.problems.get("intro")
                 self.problems["intro"] = f"{intro}\n\n{text}" if intro else text
             else:
@@ -177,7 +184,8 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
         if part.key == "problems" and kind == "item1":
             if "原因" in title:
                 part.causes = True
-            if _SECTION_ONLY.match(title):
+            titled = any("title" in e for e in part.problems["shortcomings"])
+            if _SECTION_ONLY.match(title) and not (part.causes and titled):
                 part.open = []
                 if body:
                     part.add_paragraph(body)
@@ -197,7 +205,17 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
         counts["要点"] += 1
         part.add_points([_point(labelled)], "block")
         return
-    _body(part, labelled.text, counts)
+    text = labelled.text
+    opener = _CAUSES_OPENER.match(text) if part.key == "problems" and kind is None else None
+    if opener and part.problems["shortcomings"]:
+        part.causes, part.open = True, []
+        head, points = split_points(text[opener.end() :])
+        if not head and len(points) > 1:
+            # 究其原因，一是……二是……: the opener is what the 原因分析 heading now says
+            counts["要点"] += len(points)
+            part.add_points([{"text": t} for t in points], "inline")
+            return
+    _body(part, text, counts)
 
 
 def _body(part: _Part, text: str, counts: Counter[str]) -> None:
