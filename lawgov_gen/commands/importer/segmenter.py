@@ -52,9 +52,12 @@ def _title_and_body(labelled: Labelled) -> tuple[str, str]:
         return labelled.lead.rstrip(_END), text[len(labelled.lead) :].strip()
     if len(text) <= 50 and not text.endswith(("。", "；")):
         return text.rstrip(_END), ""
-    m = re.match(rf"^(.{{2,60}}?)[{_END}]", text)
+    # a title ends at a sentence mark, not at the point of 12.4 or 3.5万元
+    m = re.match(r"^(.{2,60}?)(?:[。：:；;]|(?<!\d)[.．]|[.．](?!\d))", text)
     if m and m.end() < len(text):
         return m.group(1), text[m.end() :].strip()
+    if len(text) > 50 or (len(text) > 30 and "，" in text and text.endswith("。")):
+        return "", text  # one long sentence: a numbered paragraph, not a heading
     return text.rstrip(_END), ""
 
 
@@ -190,8 +193,8 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
                 if body:
                     part.add_paragraph(body)
                 return
-        item: dict[str, Any] = {"title": title}
-        counts["条目"] += 1
+        item: dict[str, Any] = {"title": title} if title else {}
+        counts["条目" if title else "段落"] += 1
         part.add_item(int(kind[-1]), item)
         if body:
             _body(part, body, counts)
