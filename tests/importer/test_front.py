@@ -15,7 +15,7 @@ from tests.helpers import invoke
 pytestmark = pytest.mark.usefixtures("in_tmp")
 
 TITLE = "关于2023年法治政府建设工作情况的报告"
-INTRO = "现将2023年度青禾镇法治政府建设工作情况报告如下："
+INTRO = "2023年，青禾镇扎实推进法治政府建设。现将有关情况报告如下："
 MEASURE = "全年开展执法检查56次，办理行政处罚案件23件。"
 PLAN = "全面落实行政执法三项制度。"
 
@@ -78,3 +78,60 @@ def test_dates_with_a_circle_or_digit_zero(date: str) -> None:
     )
     assert data["plans"] == [{"text": PLAN}]
     assert "没有找到成文日期" not in out
+
+
+MD = """# 青禾镇人民政府
+
+## 青禾镇人民政府关于 2023 年度法治政府建设情况的报告
+
+青政〔2024〕3号
+
+中共示例县委员会、示例县人民政府：
+
+{INTRO}
+
+### 一、主要做法和成效
+
+{MEASURE}
+
+### 二、下一步工作打算
+
+{PLAN}
+
+青禾镇人民政府
+
+2024年1月25日
+"""
+
+
+def test_org_letterhead_above_a_title_naming_it_and_doc_number_below() -> None:
+    Path("old.md").write_text(MD.format(INTRO=INTRO, MEASURE=MEASURE, PLAN=PLAN), "utf-8")
+    data, _ = imported(Path("old.md"))
+    report = data["report"]
+    assert isinstance(report, dict)
+    assert report["title"] == "青禾镇人民政府关于2023年度法治政府建设情况的报告"
+    assert report["doc_number"] == "青政〔2024〕3号"
+    assert report["to"] == ["中共示例县委员会", "示例县人民政府"]
+    assert data["intro"] == INTRO
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # the letterhead and the default title: nothing to keep
+        (["示例县青禾镇人民政府", "青禾镇 2023 年法治政府建设 年度报告"], None),
+        # one title on two lines
+        (
+            ["示例县青禾镇人民政府", "2023年法治政府建设年度报告"],
+            "示例县青禾镇人民政府2023年法治政府建设年度报告",
+        ),
+    ],
+)
+def test_org_line_above_the_title(lines: list[str], title: str | None) -> None:
+    body = "\n\n".join([*lines, INTRO, "一、主要做法和成效", MEASURE, "二、下一步工作打算", PLAN])
+    Path("old.txt").write_text(body + "\n\n示例县青禾镇人民政府\n\n2024年1月25日\n", "utf-8")
+    data, _ = imported(Path("old.txt"))
+    report = data["report"]
+    assert isinstance(report, dict)
+    assert report.get("title") == title
+    assert data["intro"] == INTRO

@@ -67,8 +67,18 @@ def _short_line(p: SourceParagraph) -> bool:
     )
 
 
+def _org_above_title(paras: list[SourceParagraph]) -> bool:
+    """An org line above a title that names the org again: a letterhead, not the title."""
+    if len(paras) < 2 or not _is_org(paras[0].text):
+        return False
+    org, second = paras[0].text, paras[1].text
+    return second.startswith((org, default_short(org))) and title_length(paras[1:]) > 0
+
+
 def title_length(paras: list[SourceParagraph]) -> int:
     """How many of the first paragraphs form the title (a long title may be broken in two)."""
+    if _org_above_title(paras):
+        return 0
     for n in (1, 2, 3):
         lines = paras[:n]
         if len(lines) < n or not all(_short_line(p) for p in lines):
@@ -93,6 +103,23 @@ def _is_org(text: str) -> bool:
     return len(text) <= 40 and bool(_ORG_END.search(text)) and not re.search(r"[，。；：、]", text)
 
 
+def _doc_number(text: str, front: Front) -> bool:
+    """Take a 发文字号 line (maybe with 签发人 after it, or a 签发人 line alone) into `front`."""
+    signer = _SIGNER.search(text)
+    if signer and (not text[: signer.start()] or _DOC_NUMBER.match(text[: signer.start()])):
+        front.warnings.append(
+            f"原文的“签发人：{signer.group(1)}”没有对应的数据项，未导入："
+            "lawgov-gen 生成的报告不印签发人"
+        )
+        text = text[: signer.start()]
+        if not text:
+            return True
+    if not _DOC_NUMBER.match(text):
+        return False
+    front.report["doc_number"] = corrected_doc_number(text) or text
+    return True
+
+
 @dataclass
 class Front:
     """What stands around the body, as `report:` values, and the body's paragraphs."""
@@ -112,18 +139,8 @@ def split_front(doc: SourceDocument) -> Front:
     # --- before the body
     while paras and title_length(paras) == 0 and len(paras[0].text) <= 40:
         text = paras[0].text
-        signer = _SIGNER.search(text)
-        if signer and (not text[: signer.start()] or _DOC_NUMBER.match(text[: signer.start()])):
-            front.warnings.append(
-                f"原文的“签发人：{signer.group(1)}”没有对应的数据项，未导入："
-                "lawgov-gen 生成的报告不印签发人"
-            )
-            text = text[: signer.start()]
-            if not text:
-                paras.pop(0)
-                continue
-        if _DOC_NUMBER.match(text):
-            report["doc_number"] = corrected_doc_number(text) or text
+        if _doc_number(text, front):
+            pass
         elif _is_org(text):
             top_org = text
         else:
@@ -136,6 +153,11 @@ def split_front(doc: SourceDocument) -> Front:
         if top_org and title.startswith("关于"):
             title = top_org + title  # 某某镇人民政府 / 关于……的报告: one title on two lines
         report["title"] = title
+    # 发文字号 printed under the title (as many published copies do)
+    while paras and "doc_number" not in report and len(paras[0].text) <= 40:
+        if not _doc_number(paras[0].text, front):
+            break
+        paras.pop(0)
     if paras and _is_addressee(paras[0]):
         names = paras.pop(0).text.rstrip("：:")
         report["to"] = [n.strip() for n in re.split(r"[、，,]", names) if n.strip()]
