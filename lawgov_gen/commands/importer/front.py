@@ -49,7 +49,8 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _title_text(text: str) -> bool:
+def is_title_text(text: str) -> bool:
+    """A report's title: short, naming the rule-of-law work and a report or summary."""
     return (
         len(text) <= 70
         and any(w in text for w in _TITLE_WORDS)
@@ -83,7 +84,7 @@ def title_length(paras: list[SourceParagraph]) -> int:
         lines = paras[:n]
         if len(lines) < n or not all(_short_line(p) for p in lines):
             return 0
-        if _title_text("".join(p.text for p in lines)):
+        if is_title_text("".join(p.text for p in lines)):
             return n
     return 0
 

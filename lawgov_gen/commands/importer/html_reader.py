@@ -13,6 +13,8 @@ import lxml.html
 from lxml import etree
 
 from lawgov_gen.commands.importer import residue
+from lawgov_gen.commands.importer.front import is_title_text
+from lawgov_gen.commands.importer.normalise import normalise
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
     SourceDocument,
@@ -180,6 +182,24 @@ class _Collector:
             self.flush()
 
 
+def _title_outside(
+    root: etree._Element, article: etree._Element, page_title: str | None
+) -> str | None:
+    """The report's title printed above the article body (an <h1>, a title cell), or the
+    page's <title> before its site suffix; None when neither names a report."""
+    found = None
+    for el in root.iter():
+        if el is article:
+            break
+        text = " ".join("".join(el.itertext()).split()) if _tag(el) else ""
+        if text and is_title_text(text):
+            found = text  # the last one before the body is the closest to it
+    if found is None and page_title:
+        first = re.split(r"\s*[_|｜—-]+\s*", page_title.strip())[0]
+        found = first if is_title_text(first) else None
+    return found
+
+
 def read_html(path: Path) -> SourceDocument:
     """Read a saved .html page: article paragraphs, metadata, tables reported as warnings."""
     text = _XML_DECLARATION.sub("", _text(path.read_bytes(), path), count=1)
@@ -190,13 +210,19 @@ def read_html(path: Path) -> SourceDocument:
     except (etree.ParserError, ValueError):
         raise ImportProblem(NOT_HTML, path=path) from None
     metadata, block = _metadata(root)
+    head = root.find("head/title")
+    page_title = None if head is None else head.text_content()
     for el in [e for e in root.iter() if _tag(e) in _DROP]:
         if el.getparent() is not None:
             el.drop_tree()
     body = root.find("body")
+    article = _article(root if body is None else body)
+    title = _title_outside(root, article, page_title)
     collector = _Collector(block)
-    collector.walk(_article(root if body is None else body), False, None)
+    collector.walk(article, False, None)
     collector.flush()
     doc = SourceDocument(metadata=metadata, warnings=collector.warnings)
+    if title and "标题" not in metadata:
+        metadata["标题"] = normalise(title, doc.normalised)
     doc.paragraphs = finish(collector.paragraphs, doc.normalised)
     return doc
