@@ -20,6 +20,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     SourceDocument,
     SourceParagraph,
     bold_lead,
+    bold_runs,
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
@@ -144,6 +145,7 @@ class _Collector:
                     bold_lead=" ".join(lead.split()) or None,
                     heading=first[2],
                     where=f"第{first[3]}行",
+                    bold_runs=bold_runs((p[0], p[1]) for p in self.pieces),
                 )
             )
         self.pieces = []

@@ -32,6 +32,8 @@ class SourceParagraph:
     bold_lead: str | None = None
     heading: int | None = None
     where: str = ""
+    # every bold stretch, for the leads of 一是 points inside; layout detail, not compared
+    bold_runs: tuple[str, ...] = field(default=(), compare=False)
 
 
 def bold_lead(runs: Iterable[tuple[str, bool]]) -> str:
@@ -42,6 +44,19 @@ def bold_lead(runs: Iterable[tuple[str, bool]]) -> str:
             break
         lead += piece if bold else ""
     return lead
+
+
+def bold_runs(runs: Iterable[tuple[str, bool]]) -> tuple[str, ...]:
+    """The bold stretches of a paragraph's runs, each as one string (adjacent runs merged)."""
+    out: list[str] = []
+    previous = False
+    for piece, bold in runs:
+        if bold and previous:
+            out[-1] += piece
+        elif bold:
+            out.append(piece)
+        previous = bold
+    return tuple(" ".join(r.split()) for r in out if r.strip())
 
 
 @dataclass

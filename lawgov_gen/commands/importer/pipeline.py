@@ -92,7 +92,8 @@ def join_broken(
             and not (p.heading is not None or p.label or p.bold_lead or NUMBERED.match(p.text))
         )
         if first is not None and (cut or can_join(first, p)):
-            out[-1] = replace(first, text=join_pieces(first.text, p.text))
+            joined = join_pieces(first.text, p.text)
+            out[-1] = replace(first, text=joined, bold_runs=first.bold_runs + p.bold_runs)
             counts[JOINED] += 1
             continue
         if first is not None and kind is not None:
@@ -136,5 +137,6 @@ def finish(
             continue
         text = normalise(p.text, counts)
         if text:
-            out.append(replace(p, text=text, bold_lead=_lead(p.bold_lead, text)))
+            runs = tuple(r for r in (normalise(b, Counter()) for b in p.bold_runs) if r)
+            out.append(replace(p, text=text, bold_lead=_lead(p.bold_lead, text), bold_runs=runs))
     return join_broken(out, counts) if join else out

@@ -61,14 +61,24 @@ def _title_and_body(labelled: Labelled) -> tuple[str, str]:
     return text.rstrip(_END), ""
 
 
-def _point(labelled: Labelled) -> dict[str, Any]:
+def _point(labelled: Labelled, runs: tuple[str, ...] = ()) -> dict[str, Any]:
     if labelled.lead:
         body = labelled.text[len(labelled.lead) :].strip()
         point: dict[str, Any] = {"lead": labelled.lead.rstrip(_END)}
         if body:
             point["text"] = body
         return point
-    return {"text": labelled.text}
+    return _with_lead(labelled.text, runs)
+
+
+def _with_lead(text: str, runs: tuple[str, ...]) -> dict[str, Any]:
+    """A point whose text opens with one of the paragraph's bold stretches (一是**健全机制。**…):
+    that stretch is its lead. Only a stretch that ends a phrase with a mark counts."""
+    for run in runs:
+        lead = re.sub(r"^[一二三四五六七八九十]+是", "", run.strip())
+        if lead and lead[-1] in "。：:；;！？" and text.startswith(lead) and len(text) > len(lead):
+            return {"lead": lead.rstrip(_END), "text": text[len(lead) :].strip()}
+    return {"text": text}
 
 
 @dataclass
@@ -169,7 +179,7 @@ def segment(body: list[SourceParagraph]) -> Segmented:
         if current is None:
             intro.append(p.text)
             continue
-        _read(current, labelled, out.counts)
+        _read(current, labelled, out.counts, p.bold_runs)
     if intro:
         out.tree["intro"] = "\n\n".join(intro)
     for key in ITEM_PARTS:
@@ -180,7 +190,7 @@ def segment(body: list[SourceParagraph]) -> Segmented:
     return out
 
 
-def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
+def _read(part: _Part, labelled: Labelled, counts: Counter[str], runs: tuple[str, ...]) -> None:
     kind = labelled.kind
     if kind in ("item1", "item2", "item3"):
         title, body = _title_and_body(labelled)
@@ -197,16 +207,16 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
         counts["条目" if title else "段落"] += 1
         part.add_item(int(kind[-1]), item)
         if body:
-            _body(part, body, counts)
+            _body(part, body, counts, runs)
         return
     if kind == "point":
         _, several = split_points(labelled.text if labelled.lead else "一是" + labelled.text)
         if len(several) > 1 and not labelled.lead:
             counts["要点"] += len(several)
-            part.add_points([{"text": t} for t in several], "inline")
+            part.add_points([_with_lead(t, runs) for t in several], "inline")
             return
         counts["要点"] += 1
-        part.add_points([_point(labelled)], "block")
+        part.add_points([_point(labelled, runs)], "block")
         return
     text = labelled.text
     opener = _CAUSES_OPENER.match(text) if part.key == "problems" and kind is None else None
@@ -218,10 +228,10 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
             counts["要点"] += len(points)
             part.add_points([{"text": t} for t in points], "inline")
             return
-    _body(part, text, counts)
+    _body(part, text, counts, runs)
 
 
-def _body(part: _Part, text: str, counts: Counter[str]) -> None:
+def _body(part: _Part, text: str, counts: Counter[str], runs: tuple[str, ...] = ()) -> None:
     head, points = split_points(text)
     if not points:
         part.add_paragraph(text)
@@ -231,4 +241,4 @@ def _body(part: _Part, text: str, counts: Counter[str]) -> None:
         part.add_paragraph(head.strip())
         counts["段落"] += 1
     counts["要点"] += len(points)
-    part.add_points([{"text": t} for t in points], "inline")
+    part.add_points([_with_lead(t, runs) for t in points], "inline")
