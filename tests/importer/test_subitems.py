@@ -1,4 +1,4 @@
-"""Numbered sub-items written as whole sentences, and such a sub-item cut in two by a page."""
+"""Numbered sub-items written as whole sentences, a sub-item cut in two by a page, spacing."""
 
 from __future__ import annotations
 
@@ -85,3 +85,19 @@ def test_sentence_sub_items_and_a_page_split_one() -> None:
     ]
     checked = invoke("check", "2023.yaml")
     assert " 错误 " not in checked.stdout, checked.stdout
+
+
+def test_a_space_before_percent_goes() -> None:
+    Path("old.md").write_text(
+        "# 青禾镇2023年法治政府建设年度报告\n\n"
+        "2023年，青禾镇扎实推进法治政府建设。现将有关情况报告如下：\n\n"
+        "## 一、主要做法和成效\n\n全年调解矛盾纠纷130起，调解成功率96.2 %，参学率达到 100 %。\n",
+        "utf-8",
+    )
+    result = invoke("import", "old.md", "-o", "2023.yaml")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(Path("2023.yaml").read_text("utf-8"))
+    assert data["measures"] == [
+        {"text": "全年调解矛盾纠纷130起，调解成功率96.2%，参学率达到100%。"}
+    ]
+    assert "删除数字与百分号间的空格 2 处" in result.stdout

@@ -64,8 +64,8 @@ class SourceDocument:
     """Everything a reader found: paragraphs, disclosure metadata, warnings, change counts.
 
     `metadata` keys are those of METADATA_KEYS. `normalised` counts, under Chinese keys, what
-    was changed: 半角标点改为全角, 删除汉字与数字间的空格, 删除汉字间的空格, 删除标点旁的空格,
-    合并连续空格, 删除不可见字符, 删除行首缩进, 删除网页残留, 删除页码, 删除页眉页脚,
+    was changed: 半角标点改为全角, 删除汉字与数字间的空格, 删除数字与百分号间的空格, 删除汉字间的空格,
+    删除标点旁的空格, 合并连续空格, 删除不可见字符, 删除行首缩进, 删除网页残留, 删除页码, 删除页眉页脚,
     删除 Markdown 标记, 合并断开的段落, 合并段内换行.
     """
 
