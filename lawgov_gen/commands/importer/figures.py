@@ -178,6 +178,17 @@ class _Extractor:
             computed = percent_text(part.value * 100 / whole.value)
             if computed == number_text(f.value):
                 return part.id, whole.id
+        # 调解纠纷130起，调解成功125起，成功率96.2%: the two figures just before, no 其中
+        if len(before) >= 2:
+            whole, part = before[-2], before[-1]
+            plain = not (whole.approx or part.approx) and whole.unit == part.unit != "%"
+            if (
+                plain
+                and whole.value > 0
+                and part.value <= whole.value
+                and percent_text(part.value * 100 / whole.value) == number_text(f.value)
+            ):
+                return part.id, whole.id
         return None
 
 
