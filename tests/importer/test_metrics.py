@@ -35,9 +35,33 @@ def test_a_rate_after_its_numerator_and_denominator_without_qizhong() -> None:
             "rate": ["mediation_success", "mediation_disputes"],
         },
         # numbers that do not agree stay a value
-        "rate": {"label": "参学率", "value": 90, "unit": "%"},
+        "participation_rate": {"label": "参学率", "value": 90, "unit": "%"},
     }
     assert data["measures"][0]["text"] == (
         "全年调解矛盾纠纷{{ m.mediation_disputes }}，调解成功{{ m.mediation_success }}，"
-        "调解成功率{{ m.mediation_success_rate }}。参学率达到{{ m.rate }}。"
+        "调解成功率{{ m.mediation_success_rate }}。参学率达到{{ m.participation_rate }}。"
     )
+
+
+def test_readable_ids_and_labels() -> None:
+    data = imported(
+        "组织19名人员考取行政执法证，全年办理行政处罚案件14件，其中简易程序9件，普通程序5件。"
+        "出具法律意见书35份，开展执法人员业务培训不少于4场次，具有法律专业背景的人员仅2人，"
+        "应履行的法院生效裁判1件，开展集中学习超过3次。"
+    )
+    metrics = data["metrics"]
+    assert {k: (v["label"], v["value"]) for k, v in metrics.items()} == {
+        "staff_certificates": ("组织人员考取行政执法证", 19),
+        "handled_penalty_cases": ("办理行政处罚案件", 14),
+        "summary_procedure": ("简易程序", 9),
+        "ordinary_procedure": ("普通程序", 5),
+        "legal_opinions": ("出具法律意见书", 35),
+        "enforcement_staff_training": ("开展执法人员业务培训", 4),
+        "staff": ("具有法律专业背景的人员", 2),
+        "judgments": ("应履行的法院生效裁判", 1),
+        "times": ("开展集中学习", 3),
+    }
+    assert not any(k.startswith("figure") for k in metrics)
+    text = data["measures"][0]["text"]
+    assert text.startswith("组织{{ m.staff_certificates }}人员考取行政执法证，")
+    assert "培训不少于{{ m.enforcement_staff_training }}" in text
