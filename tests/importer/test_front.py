@@ -135,3 +135,27 @@ def test_org_line_above_the_title(lines: list[str], title: str | None) -> None:
     assert isinstance(report, dict)
     assert report.get("title") == title
     assert data["intro"] == INTRO
+
+
+def test_no_signature_leaves_org_to_fill_and_reads_short_from_the_title() -> None:
+    Path("old.txt").write_text(
+        "青禾满族乡2023年法治政府建设情况报告\n\n中共示例市委员会：\n\n"
+        "2023年，青禾乡深入贯彻落实《示例市贯彻落实<法治政府建设实施纲要>分工方案》等文件精神。"
+        "现将工作情况报告如下：\n\n一、主要措施和成效\n\n全年开展执法检查56次。\n\n"
+        "二、2024年主要安排\n\n全面落实行政执法三项制度。\n",
+        "utf-8",
+    )
+    data, out = imported(Path("old.txt"))
+    report = data["report"]
+    assert isinstance(report, dict)
+    assert report["org"] is None and report["short"] == "青禾满族乡"
+    assert "注意：原文中没有找到落款（发文机关署名），请在 report.org 中填写" in out
+    assert "《示例市贯彻落实〈法治政府建设实施纲要〉分工方案》" in str(data["intro"])
+    text = Path("2023.yaml").read_text("utf-8")
+    assert "org: # 原文中没有找到落款（发文机关署名）：请填写，如 示例县示例镇人民政府" in text
+    checked = invoke("check", "2023.yaml").stdout
+    errors = [line.split(" 错误 ")[1] for line in checked.splitlines() if " 错误 " in line]
+    assert errors == [
+        "SCHEMA “report.org”还没有填写：文字",
+        "SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26",
+    ]

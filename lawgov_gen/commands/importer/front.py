@@ -29,6 +29,9 @@ _CN_DATE = re.compile(
 _DATE = re.compile(r"^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$")
 _NOTE = re.compile(r"^[（(](此件[^）)]*)[）)]$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
+_TITLE_PLACE = re.compile(
+    r"^(?:.{1,8}[省市县区旗](?=.+?[镇乡]))?(.{1,10}?(?:镇|乡|街道|县|区|市|旗))(?:人民政府)?(?:关于)?\d{4}年"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -223,6 +226,8 @@ def _year_and_names(front: Front) -> None:
     org = report.get("org")
     if org:
         report["short"] = default_short(org)
+    elif m := _TITLE_PLACE.match(report.get("title", "")):
+        report["short"] = m.group(1)  # no signature: the place the title names
     title = report.get("title")
     if title and year and title == f"{report.get('short')}{year}年法治政府建设年度报告":
         del report["title"]  # the default title: no need to keep it
