@@ -127,7 +127,7 @@ def test_table_page(tmp_path: Path) -> None:
         "删除行首缩进": 4,
         "半角标点改为全角": 1,
         "删除汉字间的空格": 1,
-        "删除网页残留": 2,
+        "删除网页残留": 9,  # the site around the article, line by line, and furniture in it
         "合并断开的段落": 1,
     }
 
@@ -159,7 +159,7 @@ def test_list_page(tmp_path: Path) -> None:
         "标题": "青禾镇2023年度法治政府建设工作总结",
     }
     assert doc.warnings == []
-    assert doc.normalised == {"删除网页残留": 2, "合并断开的段落": 1}
+    assert doc.normalised == {"删除网页残留": 4, "合并断开的段落": 1}
 
 
 def test_page_without_text(tmp_path: Path) -> None:
@@ -215,3 +215,5 @@ def test_title_above_the_article_body(tmp_path: Path, page: str, h1: str) -> Non
     data = yaml.safe_load((tmp_path / "2023.yaml").read_text("utf-8"))
     assert data["report"]["title"] == TITLE
     assert data["intro"].startswith("2023年，青禾镇")
+    # 当前位置, 发布时间 and 上一篇 around the article: dropped and counted (not the title)
+    assert "删除网页残留 3 处" in result.stdout

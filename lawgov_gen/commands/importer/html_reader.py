@@ -127,8 +127,8 @@ def _data_table(table: etree._Element) -> tuple[int, int, list[str]] | None:
 class _Collector:
     """Turns the article element into raw paragraphs: blocks and <br> lines."""
 
-    def __init__(self, skip: etree._Element | None) -> None:
-        self.skip = skip
+    def __init__(self, *skip: etree._Element | None) -> None:
+        self.skip = {id(el) for el in skip if el is not None}
         self.paragraphs: list[SourceParagraph] = []
         self.warnings: list[str] = []
         self.pieces: list[tuple[str, bool, int | None, int]] = []
@@ -159,7 +159,7 @@ class _Collector:
         """Collect `el` and its children; block elements start and end paragraphs."""
         tag = _tag(el)
         line = el.sourceline or 0
-        if not tag or el is self.skip:
+        if not tag or id(el) in self.skip:
             return
         if tag == "br":
             self.flush()
@@ -202,6 +202,14 @@ def _title_outside(
     return found
 
 
+def _lines(el: etree._Element, *skip: etree._Element | None) -> int:
+    """How many lines of text `el` shows, leaving out the elements in `skip`."""
+    collector = _Collector(*skip)
+    collector.walk(el, False, None)
+    collector.flush()
+    return len(collector.paragraphs)
+
+
 def read_html(path: Path) -> SourceDocument:
     """Read a saved .html page: article paragraphs, metadata, tables reported as warnings."""
     text = _XML_DECLARATION.sub("", _text(path.read_bytes(), path), count=1)
@@ -214,17 +222,25 @@ def read_html(path: Path) -> SourceDocument:
     metadata, block = _metadata(root)
     head = root.find("head/title")
     page_title = None if head is None else head.text_content()
+    furniture = 0  # lines of the site around the article, dropped (counted in the summary)
     for el in [e for e in root.iter() if _tag(e) in _DROP]:
         if el.getparent() is not None:
+            if _tag(el) in ("nav", "footer", "aside"):
+                furniture += _lines(el, block)
             el.drop_tree()
     body = root.find("body")
     article = _article(root if body is None else body)
     title = _title_outside(root, article, page_title)
+    if body is not None:
+        shown = title is not None and title in " ".join(body.itertext())
+        furniture += _lines(body, block, article) - shown  # the title is read, not dropped
     collector = _Collector(block)
     collector.walk(article, False, None)
     collector.flush()
     doc = SourceDocument(metadata=metadata, warnings=collector.warnings)
     if title and "标题" not in metadata:
         metadata["标题"] = normalise(title, doc.normalised)
+    if furniture > 0:
+        doc.normalised[residue.RESIDUE] += furniture
     doc.paragraphs = finish(collector.paragraphs, doc.normalised)
     return doc
