@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lawgov_gen.checks import (
     arithmetic,
+    carried,
     catalog,
     dates,
     glyph_rules,
@@ -21,7 +22,15 @@ from lawgov_gen.diagnostics import LEVEL_WORDS
 RULES: dict[str, Rule] = {
     r.id: r
     for r in rules_of(
-        structure, dates, arithmetic, references, catalog, writing, placeholders, glyph_rules
+        structure,
+        dates,
+        carried,
+        arithmetic,
+        references,
+        catalog,
+        writing,
+        placeholders,
+        glyph_rules,
     )
 }
 

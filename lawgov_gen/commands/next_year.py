@@ -37,6 +37,10 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
         report.pop(key, None)
     if "title" in report:
         report["title"] = report["title"].replace(f"{year - 1}年", f"{year}年")
+    if "attachments" in report:  # named for the year, as the title is
+        report["attachments"] = [
+            a.replace(f"{year - 1}年", f"{year}年") for a in report["attachments"]
+        ]
     if "catalog" in report and loaded.catalog is not None:
         report["catalog"] = _relative(loaded.catalog.path, new.parent)
     for metric in tree.get("metrics", {}).values():

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
+from tests.helpers import invoke
 from tests.importer.builders import W, add_numbering, import_message, number
 
 
@@ -180,3 +182,48 @@ def test_document_without_text(tmp_path: Path) -> None:
     document.add_table(rows=2, cols=2)
     document.save(str(path))
     assert import_message(path) == f"{path}: 错误 文件中没有可导入的文字"
+
+
+def test_bold_leads_of_points_inside_a_paragraph(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("青禾镇2023年法治政府建设年度报告")
+    document.add_paragraph("一、法治政府建设工作开展情况")
+    inline = document.add_paragraph()
+    for text, bold in (
+        ("（一）完善依法行政制度体系。", True),
+        ("一是", False),
+        ("健全决策机制。", True),
+        ("严格落实重大行政决策程序规定。", False),
+        ("二是", False),
+        ("加强合法性审核。", True),
+        ("全年审核规范性文件8件。", False),
+    ):
+        inline.add_run(text).bold = bold
+    document.add_paragraph("（二）推进行政执法规范化。全年开展执法检查56次。")
+    block = document.add_paragraph()
+    for text, bold in (("一是", False), ("落实三项制度。", True), ("执法公示率达100%。", False)):
+        block.add_run(text).bold = bold
+    plain = document.add_paragraph("二是强化执法培训，组织培训3场次。")
+    plain.runs[0].bold = False
+    document.save(str(tmp_path / "old.docx"))
+    result = invoke("import", str(tmp_path / "old.docx"), "-o", str(tmp_path / "2023.yaml"))
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load((tmp_path / "2023.yaml").read_text("utf-8"))
+    assert data["measures"] == [
+        {
+            "title": "完善依法行政制度体系",
+            "points": [
+                {"lead": "健全决策机制", "text": "严格落实重大行政决策程序规定。"},
+                {"lead": "加强合法性审核", "text": "全年审核规范性文件8件。"},
+            ],
+        },
+        {
+            "title": "推进行政执法规范化",
+            "text": "全年开展执法检查56次。",
+            "points_style": "block",
+            "points": [
+                {"lead": "落实三项制度", "text": "执法公示率达100%。"},
+                {"text": "强化执法培训，组织培训3场次。"},
+            ],
+        },
+    ]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import pytest
+import yaml
+
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
+from tests.helpers import invoke
 from tests.importer.builders import import_message
 
 # An older CMS: GB2312 page, metadata in a table, furniture inside the article block.
@@ -123,7 +127,7 @@ def test_table_page(tmp_path: Path) -> None:
         "删除行首缩进": 4,
         "半角标点改为全角": 1,
         "删除汉字间的空格": 1,
-        "删除网页残留": 2,
+        "删除网页残留": 9,  # the site around the article, line by line, and furniture in it
         "合并断开的段落": 1,
     }
 
@@ -155,7 +159,7 @@ def test_list_page(tmp_path: Path) -> None:
         "标题": "青禾镇2023年度法治政府建设工作总结",
     }
     assert doc.warnings == []
-    assert doc.normalised == {"删除网页残留": 2, "合并断开的段落": 1}
+    assert doc.normalised == {"删除网页残留": 4, "合并断开的段落": 1}
 
 
 def test_page_without_text(tmp_path: Path) -> None:
@@ -179,3 +183,37 @@ def test_page_without_chinese_punctuation_keeps_everything(tmp_path: Path) -> No
         "<html><body><div><p>Qinghe Town</p></div><p>Annual report 2023</p></body></html>"
     )
     assert [p.text for p in read_document(path).paragraphs] == ["Qinghe Town", "Annual report 2023"]
+
+
+TITLE_OUTSIDE = """<html><head><meta charset="utf-8"><title>{page}</title></head><body>
+<div class="crumb">当前位置：首页 &gt; 政务公开</div>
+{h1}
+<div class="info">发布时间：2024-01-26 浏览量：876</div>
+<div id="content">
+<p>2023年，青禾镇扎实推进法治政府建设，依法行政水平不断提升。现将有关情况报告如下：</p>
+<p>一、主要做法和成效</p><p>全年开展执法检查56次，办理行政处罚案件23件，全部经法制审核。</p>
+<p>二、下一步工作打算</p><p>全面落实行政执法三项制度，持续规范执法行为。</p>
+<p>示例县青禾镇人民政府</p><p>2024年1月25日</p></div>
+<div>上一篇：青禾镇关于2024年安全生产工作的报告</div></body></html>
+"""
+TITLE = "青禾镇人民政府关于2023年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize(
+    ("page", "h1"),
+    [
+        ("示例县人民政府门户网站", f"<h1>{TITLE}</h1>"),
+        ("示例县人民政府门户网站", f'<table><tr><td class="title">{TITLE}</td></tr></table>'),
+        (f"{TITLE}_示例县人民政府", ""),
+    ],
+)
+def test_title_above_the_article_body(tmp_path: Path, page: str, h1: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(TITLE_OUTSIDE.format(page=page, h1=h1), "utf-8")
+    result = invoke("import", str(path), "-o", str(tmp_path / "2023.yaml"))
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load((tmp_path / "2023.yaml").read_text("utf-8"))
+    assert data["report"]["title"] == TITLE
+    assert data["intro"].startswith("2023年，青禾镇")
+    # 当前位置, 发布时间 and 上一篇 around the article: dropped and counted (not the title)
+    assert "删除网页残留 3 处" in result.stdout

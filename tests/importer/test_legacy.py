@@ -8,11 +8,13 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from lawgov_gen.commands.importer import legacy
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
 from lawgov_gen.commands.importer.reading import read_document
-from tests.importer.builders import import_message
+from tests.helpers import invoke
+from tests.importer.builders import add_numbering, import_message, number
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 AFTER = "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"
@@ -103,3 +105,29 @@ def test_docx_under_an_old_name_needs_no_conversion(
     assert read_document(path).paragraphs == [
         SourceParagraph("青禾镇全年开展普法活动15场次。", where="第1段")
     ]
+
+
+def test_doc_with_word_numbering_keeps_its_headings(tmp_path: Path) -> None:
+    """LibreOffice rewrites chineseCounting as taiwaneseCountingThousand on the way through."""
+    assert SOFFICE is not None
+    source = tmp_path / "编号.docx"
+    document = docx.Document()
+    add_numbering(document)
+    number(document.add_paragraph("主要做法和成效"), 90, 0)
+    number(document.add_paragraph("加强组织领导"), 90, 1)
+    document.add_paragraph("镇党委全年召开专题会议6次。")
+    number(document.add_paragraph("存在的问题与不足"), 90, 0)
+    document.add_paragraph("执法力量相对薄弱。")
+    document.save(str(source))
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    out = tmp_path / "2023.yaml"
+    result = invoke("import", str(tmp_path / "编号.doc"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(out.read_text("utf-8"))
+    assert "intro" not in data
+    assert data["measures"] == [{"title": "加强组织领导", "text": "镇党委全年召开专题会议6次。"}]
+    assert data["problems"] == {"intro": "执法力量相对薄弱。"}

@@ -65,6 +65,10 @@ def test_space_counters() -> None:
         "删除汉字间的空格": 1,
     }
     assert norm("工作 ， 成效")[1] == {"删除标点旁的空格": 2}
+    assert norm("调解成功率96.2 %，参学率 100 ％。") == (
+        "调解成功率96.2%，参学率100％。",
+        {"删除数字与百分号间的空格": 2, "删除汉字与数字间的空格": 1},
+    )
 
 
 def test_invisible_characters_and_indentation() -> None:

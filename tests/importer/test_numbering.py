@@ -31,6 +31,11 @@ def test_chinese_numbers(n: int, text: str) -> None:
     [
         ("chineseCounting", 12, "十二"),
         ("chineseCountingThousand", 3, "三"),
+        ("taiwaneseCountingThousand", 2, "二"),
+        ("taiwaneseCounting", 11, "十一"),
+        ("ideographLegalTraditional", 2, "貳"),
+        ("ideographEnclosedCircle", 2, "㊁"),
+        ("ideographZodiacTraditional", 2, "乙丑"),
         ("japaneseCounting", 21, "二十一"),
         ("chineseLegalSimplified", 12, "拾贰"),
         ("ideographTraditional", 3, "丙"),
@@ -107,3 +112,22 @@ def test_numbering_style_link() -> None:
     )
     numbering = Numbering(root, {"ReportList": "5"})
     assert [numbering.label(6, 0), numbering.label(6, 0)] == ["（一）", "（二）"]
+
+
+def test_libreoffice_numbering_formats_give_chinese_labels() -> None:
+    # LibreOffice's .doc/.wps → .docx export writes taiwaneseCountingThousand; Word 2010+
+    # may hide a custom format in mc:AlternateContent.
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    custom = (
+        f'<w:lvl w:ilvl="2"><w:start w:val="1"/><mc:AlternateContent {mc}>'
+        '<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/>'
+        '</mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback>'
+        '</mc:AlternateContent><w:lvlText w:val="第%3条"/></w:lvl>'
+    )
+    numbering = _numbering(
+        _lvl(0, "taiwaneseCountingThousand", "%1、")
+        + _lvl(1, "taiwaneseCountingThousand", "（%2）")
+        + custom
+    )
+    labels = [numbering.label(5, lvl) for lvl in (0, 1, 1, 2, 0, 1)]
+    assert labels == ["一、", "（一）", "（二）", "第一条", "二、", "（一）"]

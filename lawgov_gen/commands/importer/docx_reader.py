@@ -24,6 +24,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     SourceDocument,
     SourceParagraph,
     bold_lead,
+    bold_runs,
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
@@ -165,6 +166,7 @@ class _Body:
                 bold_lead=_unbreak(lead)[0].strip() or None,
                 heading=self.styles.heading(sid, ppr),
                 where=f"第{len(self.paragraphs) + 1}段",
+                bold_runs=bold_runs((_unbreak(t)[0], b) for t, b in runs),
             )
         )
 

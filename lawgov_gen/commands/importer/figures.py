@@ -28,7 +28,10 @@ _STOP = "，。；：、（）“”‘’《》！？,;:()"
 _LEADING = re.compile(
     r"^(?:\d{4}年(?:度|以来|内)?|全年|今年|年内|上半年|下半年|同时|此外|其中|另外|并|共|累计|共计|合计|总计|我镇|全镇|本镇|镇|已|均|先后|相继)+"
 )
-_TRAILING = re.compile(r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别)+$")
+_TRAILING = re.compile(
+    r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别|仅|仅有|只有|不少于|不低于|不超过|超过"
+    r"|多达|高达|近|逾|以上)+$"
+)
 _MASK = re.compile(
     r"《[^》]*》|“[\d.\s]+”|\{\{.*?\}\}|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
 )
@@ -45,6 +48,17 @@ _WORDS = {
     "检查": "inspections", "整改": "rectification", "问题": "issues", "经费": "fund", "会议": "meetings",
     "学法": "study", "村": "villages", "社区": "communities", "群众": "residents", "企业": "enterprises",
     "办结": "closed", "办理": "handled", "排查": "screened", "化解": "resolved", "率": "rate",
+    "简易程序": "summary_procedure", "普通程序": "ordinary_procedure", "意见书": "opinions",
+    "法律意见": "legal_opinions", "意见": "opinions", "裁判": "judgments", "判决": "judgments",
+    "执法证": "certificates", "证件": "certificates", "参学": "participation", "法治文化": "culture",
+    "阵地": "sites", "电脑": "computers", "设备": "equipment", "事项": "matters", "规范性文件": "normative_documents",
+    "听证": "hearings", "评查": "case_reviews", "督察": "inspections",
+}  # fmt: skip
+# The id of a figure whose label has none of the words above: what its unit counts.
+_UNIT_WORDS = {
+    "起": "cases", "件": "cases", "宗": "cases", "人": "people", "名": "people", "人次": "attendances",
+    "次": "times", "场": "sessions", "场次": "sessions", "份": "copies", "册": "copies", "个": "units",
+    "项": "items", "条": "items", "万元": "funds", "元": "funds", "%": "rate", "户": "households",
 }  # fmt: skip
 
 
@@ -79,6 +93,12 @@ def _label(text: str, start: int) -> tuple[str, bool]:
     return label, whole_of
 
 
+def _after(text: str, end: int) -> str:
+    """The words after a figure up to the clause's end: 组织19名|人员考取行政执法证|，"""
+    stops = [i for i in (text.find(ch, end) for ch in _STOP) if i >= 0]
+    return text[end : min(stops, default=len(text))].strip()
+
+
 def _readable_id(label: str, unit: str, taken: set[str]) -> str:
     tokens: list[str] = []
     i = 0
@@ -91,7 +111,7 @@ def _readable_id(label: str, unit: str, taken: set[str]) -> str:
                 i += len(word) - 1
                 break
         i += 1
-    base = "_".join(tokens[-3:]) or ("rate" if unit == "%" else "figure")
+    base = "_".join(tokens[-3:]) or _UNIT_WORDS.get(unit, "figure")
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1
@@ -114,6 +134,9 @@ class _Extractor:
                 continue
             unit = m.group(3)
             value = Decimal(m.group(1))
+            if len(label) <= 2 and unit != "%":
+                # a bare verb before the figure (组织19名人员…): the noun comes after it
+                label += _after(masked, m.end())
             if (unit == "%" and value > 100) or (unit in COUNT_UNITS and value != int(value)):
                 self.left.append(m.group(0))  # a figure check would refuse stays text
                 continue
@@ -177,6 +200,17 @@ class _Extractor:
                 continue
             computed = percent_text(part.value * 100 / whole.value)
             if computed == number_text(f.value):
+                return part.id, whole.id
+        # 调解纠纷130起，调解成功125起，成功率96.2%: the two figures just before, no 其中
+        if len(before) >= 2:
+            whole, part = before[-2], before[-1]
+            plain = not (whole.approx or part.approx) and whole.unit == part.unit != "%"
+            if (
+                plain
+                and whole.value > 0
+                and part.value <= whole.value
+                and percent_text(part.value * 100 / whole.value) == number_text(f.value)
+            ):
                 return part.id, whole.id
         return None
 

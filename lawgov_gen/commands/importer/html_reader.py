@@ -13,11 +13,14 @@ import lxml.html
 from lxml import etree
 
 from lawgov_gen.commands.importer import residue
+from lawgov_gen.commands.importer.front import is_title_text
+from lawgov_gen.commands.importer.normalise import normalise
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
     SourceDocument,
     SourceParagraph,
     bold_lead,
+    bold_runs,
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
@@ -124,8 +127,8 @@ def _data_table(table: etree._Element) -> tuple[int, int, list[str]] | None:
 class _Collector:
     """Turns the article element into raw paragraphs: blocks and <br> lines."""
 
-    def __init__(self, skip: etree._Element | None) -> None:
-        self.skip = skip
+    def __init__(self, *skip: etree._Element | None) -> None:
+        self.skip = {id(el) for el in skip if el is not None}
         self.paragraphs: list[SourceParagraph] = []
         self.warnings: list[str] = []
         self.pieces: list[tuple[str, bool, int | None, int]] = []
@@ -142,6 +145,7 @@ class _Collector:
                     bold_lead=" ".join(lead.split()) or None,
                     heading=first[2],
                     where=f"第{first[3]}行",
+                    bold_runs=bold_runs((p[0], p[1]) for p in self.pieces),
                 )
             )
         self.pieces = []
@@ -155,7 +159,7 @@ class _Collector:
         """Collect `el` and its children; block elements start and end paragraphs."""
         tag = _tag(el)
         line = el.sourceline or 0
-        if not tag or el is self.skip:
+        if not tag or id(el) in self.skip:
             return
         if tag == "br":
             self.flush()
@@ -180,6 +184,32 @@ class _Collector:
             self.flush()
 
 
+def _title_outside(
+    root: etree._Element, article: etree._Element, page_title: str | None
+) -> str | None:
+    """The report's title printed above the article body (an <h1>, a title cell), or the
+    page's <title> before its site suffix; None when neither names a report."""
+    found = None
+    for el in root.iter():
+        if el is article:
+            break
+        text = " ".join("".join(el.itertext()).split()) if _tag(el) else ""
+        if text and is_title_text(text):
+            found = text  # the last one before the body is the closest to it
+    if found is None and page_title:
+        first = re.split(r"\s*[_|｜—-]+\s*", page_title.strip())[0]
+        found = first if is_title_text(first) else None
+    return found
+
+
+def _lines(el: etree._Element, *skip: etree._Element | None) -> int:
+    """How many lines of text `el` shows, leaving out the elements in `skip`."""
+    collector = _Collector(*skip)
+    collector.walk(el, False, None)
+    collector.flush()
+    return len(collector.paragraphs)
+
+
 def read_html(path: Path) -> SourceDocument:
     """Read a saved .html page: article paragraphs, metadata, tables reported as warnings."""
     text = _XML_DECLARATION.sub("", _text(path.read_bytes(), path), count=1)
@@ -190,13 +220,27 @@ def read_html(path: Path) -> SourceDocument:
     except (etree.ParserError, ValueError):
         raise ImportProblem(NOT_HTML, path=path) from None
     metadata, block = _metadata(root)
+    head = root.find("head/title")
+    page_title = None if head is None else head.text_content()
+    furniture = 0  # lines of the site around the article, dropped (counted in the summary)
     for el in [e for e in root.iter() if _tag(e) in _DROP]:
         if el.getparent() is not None:
+            if _tag(el) in ("nav", "footer", "aside"):
+                furniture += _lines(el, block)
             el.drop_tree()
     body = root.find("body")
+    article = _article(root if body is None else body)
+    title = _title_outside(root, article, page_title)
+    if body is not None:
+        shown = title is not None and title in " ".join(body.itertext())
+        furniture += _lines(body, block, article) - shown  # the title is read, not dropped
     collector = _Collector(block)
-    collector.walk(_article(root if body is None else body), False, None)
+    collector.walk(article, False, None)
     collector.flush()
     doc = SourceDocument(metadata=metadata, warnings=collector.warnings)
+    if title and "标题" not in metadata:
+        metadata["标题"] = normalise(title, doc.normalised)
+    if furniture > 0:
+        doc.normalised[residue.RESIDUE] += furniture
     doc.paragraphs = finish(collector.paragraphs, doc.normalised)
     return doc

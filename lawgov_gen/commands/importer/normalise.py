@@ -12,6 +12,7 @@ from collections import Counter
 HALF_PUNCT = "半角标点改为全角"
 SPACE_DIGIT = "删除汉字与数字间的空格"
 SPACE_HAN = "删除汉字间的空格"
+SPACE_PERCENT = "删除数字与百分号间的空格"
 SPACE_PUNCT = "删除标点旁的空格"
 EXTRA_SPACE = "合并连续空格"
 INVISIBLE = "删除不可见字符"
@@ -133,6 +134,7 @@ def _spaces(text: str, counts: Counter[str]) -> str:
     before = counts[SPACE_DIGIT]
     text = _sub(f"(?<=[{HAN}]){gap}(?=[0-9])", text, SPACE_DIGIT, counts)
     text = _sub(f"(?<=[0-9%]){gap}(?=[{HAN}])", text, SPACE_DIGIT, counts)
+    text = _sub("(?<=[0-9]) +(?=[%％‰])", text, SPACE_PERCENT, counts)
     if running or counts[SPACE_DIGIT] > before:
         text = _sub(f"(?<=[{HAN}]){gap}(?=[{HAN}])", text, SPACE_HAN, counts)
     text, n = _SPACE_BESIDE_PUNCT.subn("", text)

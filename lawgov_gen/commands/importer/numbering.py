@@ -25,6 +25,14 @@ _ROMAN = (
 )  # fmt: skip
 
 
+# Every format that counts in Chinese numerals (LibreOffice writes the taiwanese ones).
+_COUNTING = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+}
 MAX_COUNTER = 9999  # lists in a report never go further; corrupt files may say 10**15
 
 
@@ -63,12 +71,7 @@ def format_number(n: int, fmt: str) -> str | None:
         return ""
     if not 0 <= n <= MAX_COUNTER:
         return str(n)  # a counter no report reaches (a corrupt start value): as digits
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "japaneseCounting",
-        "taiwaneseCounting",
-    ):
+    if fmt in _COUNTING:
         return chinese_number(n)
     if fmt == "chineseLegalSimplified":
         return chinese_number(n, _LEGAL, "拾", "佰")
@@ -82,6 +85,12 @@ def format_number(n: int, fmt: str) -> str | None:
         return "".join(_DIGITS[int(d)] for d in str(n))
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return str(n).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    if fmt == "ideographEnclosedCircle" and 1 <= n <= 10:
+        return chr(0x3280 + n - 1)
+    if fmt == "ideographZodiacTraditional":
+        return _TIANGAN[(n - 1) % 10] + _DIZHI[(n - 1) % 12]
+    if fmt == "numberInDash":
+        return f"- {n} -"
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
@@ -119,10 +128,34 @@ def _int(value: str | None, default: int | None = None) -> int | None:
     return int(value) if value is not None and re.fullmatch(r"-?\d+", value) else default
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _format(lvl: etree._Element) -> str:
+    """The level's numFmt; Word 2010+ may put it in mc:AlternateContent, a custom format
+    ("一, 二, 三, ...", "001, 002, ...") first, a standard one as the fallback."""
+    direct = _val(lvl, "w:numFmt")
+    if direct:
+        return direct
+    for choice in lvl.iter(f"{_MC}Choice", f"{_MC}Fallback"):
+        fmt = choice.find(qn("w:numFmt"))
+        if fmt is None:
+            continue
+        value = fmt.get(qn("w:val")) or ""
+        custom = (fmt.get(qn("w:format")) or "").split(",")[0].strip()
+        if value == "custom" and custom[:1] in _DIGITS:
+            return "chineseCounting"
+        if value == "custom" and custom.isdigit():
+            return "decimalZero" if len(custom) == 2 else "decimal"
+        if value and value != "custom":
+            return value
+    return "decimal"
+
+
 def _level(lvl: etree._Element) -> Level:
     legal = lvl.find(qn("w:isLgl"))
     return Level(
-        fmt=_val(lvl, "w:numFmt") or "decimal",
+        fmt=_format(lvl),
         text=_val(lvl, "w:lvlText") or "",
         start=_int(_val(lvl, "w:start"), 1) or 0,
         restart=_int(_val(lvl, "w:lvlRestart")),

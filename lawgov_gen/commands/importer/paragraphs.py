@@ -32,6 +32,8 @@ class SourceParagraph:
     bold_lead: str | None = None
     heading: int | None = None
     where: str = ""
+    # every bold stretch, for the leads of 一是 points inside; layout detail, not compared
+    bold_runs: tuple[str, ...] = field(default=(), compare=False)
 
 
 def bold_lead(runs: Iterable[tuple[str, bool]]) -> str:
@@ -44,13 +46,26 @@ def bold_lead(runs: Iterable[tuple[str, bool]]) -> str:
     return lead
 
 
+def bold_runs(runs: Iterable[tuple[str, bool]]) -> tuple[str, ...]:
+    """The bold stretches of a paragraph's runs, each as one string (adjacent runs merged)."""
+    out: list[str] = []
+    previous = False
+    for piece, bold in runs:
+        if bold and previous:
+            out[-1] += piece
+        elif bold:
+            out.append(piece)
+        previous = bold
+    return tuple(" ".join(r.split()) for r in out if r.strip())
+
+
 @dataclass
 class SourceDocument:
     """Everything a reader found: paragraphs, disclosure metadata, warnings, change counts.
 
     `metadata` keys are those of METADATA_KEYS. `normalised` counts, under Chinese keys, what
-    was changed: 半角标点改为全角, 删除汉字与数字间的空格, 删除汉字间的空格, 删除标点旁的空格,
-    合并连续空格, 删除不可见字符, 删除行首缩进, 删除网页残留, 删除页码, 删除页眉页脚,
+    was changed: 半角标点改为全角, 删除汉字与数字间的空格, 删除数字与百分号间的空格, 删除汉字间的空格,
+    删除标点旁的空格, 合并连续空格, 删除不可见字符, 删除行首缩进, 删除网页残留, 删除页码, 删除页眉页脚,
     删除 Markdown 标记, 合并断开的段落, 合并段内换行.
     """
 

@@ -43,7 +43,9 @@ def tidy(text: str, counts: Counter[str]) -> str:
     marks = half_width_marks(text)
     for index, mark, fix in reversed(marks):
         if mark.startswith("<"):
-            fix = f"《{mark[1:-1]}》"
+            # a title inside a title is marked 〈〉 (《大连市贯彻落实〈纲要〉方案》)
+            inside = text.count("《", 0, index) > text.count("》", 0, index)
+            fix = f"〈{mark[1:-1]}〉" if inside else f"《{mark[1:-1]}》"
         text = text[:index] + fix + text[index + len(mark) :]
     if marks:
         counts[TIDY_MARKS] += len(marks)
@@ -86,7 +88,11 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
     )
     out = Imported(new)
     out.summary = _summary(
-        tree, segmented.headings, segmented.counts, counts, doc.warnings + segmented.warnings
+        tree,
+        segmented.headings,
+        segmented.counts,
+        counts,
+        doc.warnings + front.warnings + segmented.warnings,
     )
     if metrics:
         out.summary.append(
@@ -131,6 +137,10 @@ def _summary(
     if normalised:
         lines.append("规范化：" + "，".join(f"{k} {n} 处" for k, n in sorted(normalised.items())))
     lines += [f"注意：{w}" for w in warnings]
+    if "org" not in report:
+        lines.append("注意：原文中没有找到落款（发文机关署名），请在 report.org 中填写")
+    if "short" not in report:
+        lines.append("注意：没有读出发文机关简称，请在 report.short 中填写")
     if "date" not in report:
         lines.append("注意：原文中没有找到成文日期，请在 report.date 中填写")
     return lines

@@ -19,6 +19,11 @@ _SECTION_ONLY = re.compile(
     r"^(存在的?(不足|问题)(和不足)?|问题和不足|不足和原因|原因分析|(问题|不足)的?原因)$"
 )
 _END = "。．.：:；;"
+# A paragraph of part 二 that turns to the causes: 究其原因，一是……; 产生问题的原因主要有：…
+_CAUSES_OPENER = re.compile(
+    r"^(?:究其原因|分析原因|原因分析|(?:产生|存在)(?:以上|上述|这些)?(?:问题|不足)的?(?:主要)?原因"
+    r"(?:主要)?(?:有|是|在于)?|(?:主要)?原因(?:主要)?(?:有|是|在于))[，,：:]?"
+)
 
 
 def match_part(text: str) -> Part | None:
@@ -47,20 +52,33 @@ def _title_and_body(labelled: Labelled) -> tuple[str, str]:
         return labelled.lead.rstrip(_END), text[len(labelled.lead) :].strip()
     if len(text) <= 50 and not text.endswith(("。", "；")):
         return text.rstrip(_END), ""
-    m = re.match(rf"^(.{{2,60}}?)[{_END}]", text)
+    # a title ends at a sentence mark, not at the point of 12.4 or 3.5万元
+    m = re.match(r"^(.{2,60}?)(?:[。：:；;]|(?<!\d)[.．]|[.．](?!\d))", text)
     if m and m.end() < len(text):
         return m.group(1), text[m.end() :].strip()
+    if len(text) > 50 or (len(text) > 30 and "，" in text and text.endswith("。")):
+        return "", text  # one long sentence: a numbered paragraph, not a heading
     return text.rstrip(_END), ""
 
 
-def _point(labelled: Labelled) -> dict[str, Any]:
+def _point(labelled: Labelled, runs: tuple[str, ...] = ()) -> dict[str, Any]:
     if labelled.lead:
         body = labelled.text[len(labelled.lead) :].strip()
         point: dict[str, Any] = {"lead": labelled.lead.rstrip(_END)}
         if body:
             point["text"] = body
         return point
-    return {"text": labelled.text}
+    return _with_lead(labelled.text, runs)
+
+
+def _with_lead(text: str, runs: tuple[str, ...]) -> dict[str, Any]:
+    """A point whose text opens with one of the paragraph's bold stretches (一是**健全机制。**…):
+    that stretch is its lead. Only a stretch that ends a phrase with a mark counts."""
+    for run in runs:
+        lead = re.sub(r"^[一二三四五六七八九十]+是", "", run.strip())
+        if lead and lead[-1] in "。：:；;！？" and text.startswith(lead) and len(text) > len(lead):
+            return {"lead": lead.rstrip(_END), "text": text[len(lead) :].strip()}
+    return {"text": text}
 
 
 @dataclass
@@ -107,7 +125,9 @@ class _Part:
             return
         if self.key == "problems":
             entries = self.target()
-            if not entries:
+            if not entries and self.causes:
+                entries.append({"text": text})  # the first cause, under a 原因 heading
+            elif not entries:
                 intro = self.problems.get("intro")
                 self.problems["intro"] = f"{intro}\n\n{text}" if intro else text
             else:
@@ -159,7 +179,7 @@ def segment(body: list[SourceParagraph]) -> Segmented:
         if current is None:
             intro.append(p.text)
             continue
-        _read(current, labelled, out.counts)
+        _read(current, labelled, out.counts, p.bold_runs)
     if intro:
         out.tree["intro"] = "\n\n".join(intro)
     for key in ITEM_PARTS:
@@ -170,37 +190,48 @@ def segment(body: list[SourceParagraph]) -> Segmented:
     return out
 
 
-def _read(part: _Part, labelled: Labelled, counts: Counter[str]) -> None:
+def _read(part: _Part, labelled: Labelled, counts: Counter[str], runs: tuple[str, ...]) -> None:
     kind = labelled.kind
     if kind in ("item1", "item2", "item3"):
         title, body = _title_and_body(labelled)
         if part.key == "problems" and kind == "item1":
             if "原因" in title:
                 part.causes = True
-            if _SECTION_ONLY.match(title):
+            titled = any("title" in e for e in part.problems["shortcomings"])
+            if _SECTION_ONLY.match(title) and not (part.causes and titled):
                 part.open = []
                 if body:
                     part.add_paragraph(body)
                 return
-        item: dict[str, Any] = {"title": title}
-        counts["条目"] += 1
+        item: dict[str, Any] = {"title": title} if title else {}
+        counts["条目" if title else "段落"] += 1
         part.add_item(int(kind[-1]), item)
         if body:
-            _body(part, body, counts)
+            _body(part, body, counts, runs)
         return
     if kind == "point":
         _, several = split_points(labelled.text if labelled.lead else "一是" + labelled.text)
         if len(several) > 1 and not labelled.lead:
             counts["要点"] += len(several)
-            part.add_points([{"text": t} for t in several], "inline")
+            part.add_points([_with_lead(t, runs) for t in several], "inline")
             return
         counts["要点"] += 1
-        part.add_points([_point(labelled)], "block")
+        part.add_points([_point(labelled, runs)], "block")
         return
-    _body(part, labelled.text, counts)
+    text = labelled.text
+    opener = _CAUSES_OPENER.match(text) if part.key == "problems" and kind is None else None
+    if opener and part.problems["shortcomings"]:
+        part.causes, part.open = True, []
+        head, points = split_points(text[opener.end() :])
+        if not head and len(points) > 1:
+            # 究其原因，一是……二是……: the opener is what the 原因分析 heading now says
+            counts["要点"] += len(points)
+            part.add_points([{"text": t} for t in points], "inline")
+            return
+    _body(part, text, counts, runs)
 
 
-def _body(part: _Part, text: str, counts: Counter[str]) -> None:
+def _body(part: _Part, text: str, counts: Counter[str], runs: tuple[str, ...] = ()) -> None:
     head, points = split_points(text)
     if not points:
         part.add_paragraph(text)
@@ -210,4 +241,4 @@ def _body(part: _Part, text: str, counts: Counter[str]) -> None:
         part.add_paragraph(head.strip())
         counts["段落"] += 1
     counts["要点"] += len(points)
-    part.add_points([{"text": t} for t in points], "inline")
+    part.add_points([_with_lead(t, runs) for t in points], "inline")

@@ -15,5 +15,9 @@ def imported_document(tree: dict[str, Any], headings: dict[str, list[str]], sour
         header=f"由 lawgov-gen import 从“{source}”导入。请运行 lawgov-gen check 核对，再 lawgov-gen render 生成。\n"
         "编号（一、（一）1. 一是）由程序生成，原文中的编号已去掉；各部分按法定标题重新命名，原标题写在注释中。",
         part_comments={key: "原标题：" + "；".join(old) for key, old in headings.items()},
-        missing={"date": "原文中没有找到成文日期：请填写，如 2025-02-20"},
+        missing={
+            "org": "原文中没有找到落款（发文机关署名）：请填写，如 示例县示例镇人民政府",
+            "short": "请填写发文机关简称，如 示例镇",
+            "date": "原文中没有找到成文日期：请填写，如 2025-02-20",
+        },
     )

@@ -1,0 +1,67 @@
+"""`import --metrics` on the figures reports write: rates without 其中, readable ids and labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.helpers import invoke
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+
+def imported(body: str) -> dict[str, Any]:
+    Path("old.txt").write_text(
+        "青禾镇2023年法治政府建设年度报告\n\n一、主要举措和成效\n\n"
+        f"{body}\n\n二、2024年工作安排\n\n加强学习。\n\n青禾镇人民政府\n\n2024年1月25日\n",
+        "utf-8",
+    )
+    result = invoke("import", "old.txt", "-o", "2023.yaml", "--metrics")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = yaml.safe_load(Path("2023.yaml").read_text("utf-8"))
+    return data
+
+
+def test_a_rate_after_its_numerator_and_denominator_without_qizhong() -> None:
+    data = imported("全年调解矛盾纠纷130起，调解成功125起，调解成功率96.2%。参学率达到90%。")
+    assert data["metrics"] == {
+        "mediation_disputes": {"label": "调解矛盾纠纷", "value": 130, "unit": "起"},
+        "mediation_success": {"label": "调解成功", "value": 125, "unit": "起"},
+        "mediation_success_rate": {
+            "label": "调解成功率",
+            "rate": ["mediation_success", "mediation_disputes"],
+        },
+        # numbers that do not agree stay a value
+        "participation_rate": {"label": "参学率", "value": 90, "unit": "%"},
+    }
+    assert data["measures"][0]["text"] == (
+        "全年调解矛盾纠纷{{ m.mediation_disputes }}，调解成功{{ m.mediation_success }}，"
+        "调解成功率{{ m.mediation_success_rate }}。参学率达到{{ m.participation_rate }}。"
+    )
+
+
+def test_readable_ids_and_labels() -> None:
+    data = imported(
+        "组织19名人员考取行政执法证，全年办理行政处罚案件14件，其中简易程序9件，普通程序5件。"
+        "出具法律意见书35份，开展执法人员业务培训不少于4场次，具有法律专业背景的人员仅2人，"
+        "应履行的法院生效裁判1件，开展集中学习超过3次。"
+    )
+    metrics = data["metrics"]
+    assert {k: (v["label"], v["value"]) for k, v in metrics.items()} == {
+        "staff_certificates": ("组织人员考取行政执法证", 19),
+        "handled_penalty_cases": ("办理行政处罚案件", 14),
+        "summary_procedure": ("简易程序", 9),
+        "ordinary_procedure": ("普通程序", 5),
+        "legal_opinions": ("出具法律意见书", 35),
+        "enforcement_staff_training": ("开展执法人员业务培训", 4),
+        "staff": ("具有法律专业背景的人员", 2),
+        "judgments": ("应履行的法院生效裁判", 1),
+        "times": ("开展集中学习", 3),
+    }
+    assert not any(k.startswith("figure") for k in metrics)
+    text = data["measures"][0]["text"]
+    assert text.startswith("组织{{ m.staff_certificates }}人员考取行政执法证，")
+    assert "培训不少于{{ m.enforcement_staff_training }}" in text
