@@ -56,12 +56,14 @@ def _write_new(path: Path, data: bytes, temps: list[tuple[Path, Path]]) -> None:
     os.chmod(tmp, 0o644)  # whatever the umask, as a copied file would be
 
 
-def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every (path, data) to a temporary file, then swap them all into place.
+def replace_together(outputs: Sequence[tuple[Path, bytes]], remove: Sequence[Path] = ()) -> None:
+    """Write every (path, data) to a temporary file, then swap them all into place, and
+    delete the `remove` files (outputs of an earlier run that no longer match) with them.
 
-    If anything fails, every target keeps its previous content (or stays absent) and no
-    temporary file is left behind, also when interrupted with Ctrl-C or SIGTERM at any
-    point: the slow writes stay interruptible, the renames are held together.
+    If anything fails, every target keeps its previous content (or stays absent), every
+    `remove` file stays, and no temporary file is left behind, also when interrupted with
+    Ctrl-C or SIGTERM at any point: the slow writes stay interruptible, the renames are
+    held together.
     """
     temps: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path]] = []
@@ -74,7 +76,7 @@ def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
                 raise OutputProblem(f"无法写入输出文件：{os_words(exc)}", path=path) from None
         with _signals_held():
             try:
-                _swap_in(temps, backups, placed)
+                _swap_in(temps, backups, placed, remove)
             except BaseException:
                 _roll_back(temps, backups, placed)
                 raise
@@ -87,19 +89,21 @@ def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
 
 
 def _swap_in(
-    temps: list[tuple[Path, Path]], backups: list[tuple[Path, Path]], placed: list[Path]
+    temps: list[tuple[Path, Path]],
+    backups: list[tuple[Path, Path]],
+    placed: list[Path],
+    remove: Sequence[Path] = (),
 ) -> None:
-    # Move the old files aside first, so that every rename can be undone.
+    # Move the old files aside first, so that every rename can be undone; a file to
+    # remove is moved aside the same way, and goes with the backups.
+    for path in remove:
+        if path.is_file():
+            _move_aside(path, backups, "无法删除过时的文件")
     for _, path in temps:
         if path.is_dir():
             raise OutputProblem("同名的文件夹已存在，无法写入", path=path)
         if path.exists():
-            backup = _name_beside(path, "old")
-            try:
-                os.replace(path, backup)
-            except OSError as exc:
-                raise OutputProblem(f"无法替换原有文件：{os_words(exc)}", path=path) from None
-            backups.append((backup, path))
+            _move_aside(path, backups, "无法替换原有文件")
     for tmp, path in temps:
         try:
             os.replace(tmp, path)
@@ -110,6 +114,15 @@ def _swap_in(
         with contextlib.suppress(OSError):
             backup.unlink()
     _forget(temps, backups, placed)
+
+
+def _move_aside(path: Path, backups: list[tuple[Path, Path]], cannot: str) -> None:
+    backup = _name_beside(path, "old")
+    try:
+        os.replace(path, backup)
+    except OSError as exc:
+        raise OutputProblem(f"{cannot}：{os_words(exc)}", path=path) from None
+    backups.append((backup, path))
 
 
 def _roll_back(

@@ -103,3 +103,29 @@ def test_a_signal_at_any_line_leaves_one_whole_pair(
             break
     assert line > 30
     assert outcomes["old"] > 10 and outcomes["new"] >= 2
+
+
+def test_a_signal_at_any_line_keeps_or_removes_the_stale_half(
+    tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    line, outcomes = 0, set()
+    while True:
+        line += 1
+        folder = tmp_path / str(line)
+        folder.mkdir()
+        for name, data in _OLD.items():
+            (folder / name).write_bytes(data)
+        stopped = False
+        sys.settrace(_signal_at_line(line, stop_signal))
+        try:
+            replace_together([(folder / "a.docx", _NEW["a.docx"])], remove=[folder / "a.pdf"])
+        except (KeyboardInterrupt, _Stop):
+            stopped = True
+        finally:
+            sys.settrace(None)
+        state = _state(folder)
+        assert state in (_OLD, {"a.docx": _NEW["a.docx"]}), f"第 {line} 行中断后：{sorted(state)}"
+        outcomes.add(state == _OLD)
+        if not stopped:
+            break
+    assert outcomes == {True, False}

@@ -292,3 +292,17 @@ def test_a_template_that_gives_nothing_is_an_error(
     assert result.exit_code == 1
     assert result.stderr.startswith(message), result.stderr
     assert not Path("report.docx").exists() and not Path("report.pdf").exists()
+
+
+def test_a_word_only_render_removes_the_pdf_it_no_longer_matches(minimal: Minimal) -> None:
+    minimal()
+    assert invoke("render", "report.yaml", "--pdf", "-o", "out").exit_code == 0
+    Path("report.yaml").write_text(MINIMAL.replace("示例镇扎实推进", "示例镇全面推进"), "utf-8")
+    broken = invoke(
+        "render", "report.yaml", "--pdf", "--no-docx", "-o", "out", "--template", "nope"
+    )
+    assert broken.exit_code == 1 and sorted(os.listdir("out")) == ["report.docx", "report.pdf"]
+    result = invoke("render", "report.yaml", "-o", "out")
+    assert result.exit_code == 0 and result.stdout == "已生成 out/report.docx\n"
+    assert result.stderr == "已删除 out/report.pdf：它是上次生成的，与本次的数据不再一致\n"
+    assert os.listdir("out") == ["report.docx"]

@@ -82,6 +82,8 @@ def render(
             say(outcome.error, err=True)
         for written in outcome.written:
             say(f"已生成 {written}")
+        for removed in outcome.removed:
+            say(f"已删除 {removed}：它是上次生成的，与本次的数据不再一致", err=True)
         progress.step()
 
     done: list[Outcome] = []

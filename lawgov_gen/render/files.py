@@ -34,6 +34,11 @@ class RenderOptions:
         suffixes = [*([".docx"] if self.docx else []), *([".pdf"] if self.pdf else [])]
         return [self.out_dir / f"{path.stem}{suffix}" for suffix in suffixes]
 
+    def stale(self, path: Path) -> list[Path]:
+        """The other half of the pair, left by an earlier run: it would no longer match."""
+        pair = [self.out_dir / f"{path.stem}{suffix}" for suffix in (".docx", ".pdf")]
+        return [p for p in pair if p not in self.targets(path) and p.is_file()]
+
 
 @dataclass
 class Outcome:
@@ -44,6 +49,7 @@ class Outcome:
     findings: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # a formatted LawgovError (not a data finding)
     failed: bool = False
+    removed: list[Path] = field(default_factory=list)  # an earlier run's, no longer matching
 
     @property
     def name(self) -> str:
@@ -68,10 +74,11 @@ def render_file(path: Path, options: RenderOptions) -> Outcome:
             render = render_docx if target.suffix == ".docx" else render_pdf
             outputs.append((target, render(ctx, options.templates)))
         # Everything is rendered before anything is written: a failure leaves no file.
-        replace_together(outputs)
+        stale = options.stale(path)
+        replace_together(outputs, remove=stale)
     except LawgovError as exc:
         return Outcome(path, error=exc.format(), failed=True)
-    return Outcome(path, [t for t, _ in outputs], checked.findings)
+    return Outcome(path, [t for t, _ in outputs], checked.findings, removed=stale)
 
 
 def _worker_init(parent: int) -> None:
