@@ -452,3 +452,22 @@ def test_css_strings_escape_what_would_end_them() -> None:
 
     assert css_string('仿宋"; } x {') == '"仿宋\\22 ; } x {"'
     assert css_string("a\\b\nc") == '"a\\5c b\\a c"'
+
+
+def test_a_long_unbroken_label_stays_in_its_table_cell(tmp_path: Path, minimal: Minimal) -> None:
+    label = "A" * 72
+    path = minimal(
+        (
+            "  to: [中共示例县委员会, 示例县人民政府]\n",
+            "  to: [中共示例县委员会, 示例县人民政府]\n  metrics_table: true\n",
+        ),
+        ("cases: {label: 调解纠纷,", f"cases: {{label: {label},"),
+    )
+    assert (
+        invoke("render", str(path), "--pdf", "--no-docx", "-o", str(tmp_path / "out")).exit_code
+        == 0
+    )
+    with pdfplumber.open(tmp_path / "out" / "report.pdf") as pdf:
+        chars = [c for page in pdf.pages for c in page.chars if c["text"] == "A"]
+    assert len(chars) >= 72
+    assert max(c["x1"] for c in chars) / MM <= BLOCK_RIGHT + 0.5
