@@ -245,7 +245,11 @@ def test_columns_count_characters_after_chinese() -> None:
             "错误：选项 -o/--output 的值“file.txt”是文件，不是文件夹",
         ),
         (["check", "a.yaml", "--jobs", "2"], "错误：没有选项 --jobs"),
-        (["render", "a.yaml", "--jobs", "0"], "错误：选项 -j/--jobs 的值0 超出范围 x>=1"),
+        (["render", "a.yaml", "--jobs", "0"], "错误：选项 -j/--jobs 的值“0”超出范围：应不小于 1"),
+        (
+            ["preview", "a.yaml", "--port", "70000"],
+            "错误：选项 --port 的值“70000”超出范围：应不小于 1、不大于 65535",
+        ),
         (["render", "a.yaml", "-o"], "错误：选项 -o 需要一个值"),
     ],
 )

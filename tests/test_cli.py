@@ -65,7 +65,7 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     assert result.exit_code == 2
     assert (
         result.stderr.splitlines()[-1]
-        == "错误：选项 --format 的值“xml”无效，可选：'text', 'json', 'github'"
+        == "错误：选项 --format 的值“xml”无效，可选：text、json、github"
     )
     result = invoke("render")
     assert result.exit_code == 2

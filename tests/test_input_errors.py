@@ -311,3 +311,30 @@ def test_a_symbolic_link_loop_is_named_as_a_file_and_in_a_folder() -> None:
             "towns/l2.yaml:1:1: 错误 YAML 无法读取文件：符号链接循环",
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a: *nosuch\n", "1:4: 错误 YAML YAML 语法错误：引用了未定义的锚点“nosuch”（&名称）"),
+        ("a: @x\n", "1:4: 错误 YAML YAML 语法错误：字符“@”不能开始一个值：请给这段文字加引号"),
+        (
+            'a: "\\q"\n',
+            "1:6: 错误 YAML YAML 语法错误：双引号字符串中有未知的转义符（反斜杠后跟“q”）："
+            "请去掉反斜杠，或改用单引号",
+        ),
+        ("- a\nb: c\n", "2:1: 错误 YAML YAML 语法错误：缩进不一致，这里不该出现新的“键: 值”"),
+    ],
+)
+def test_parser_tokens_are_quoted_once_and_named(write: Write, text: str, words: str) -> None:
+    write(text)
+    assert check_lines("report.yaml") == (1, [f"report.yaml:{words}"])
+
+
+def test_an_invisible_character_in_a_key_is_named(write: Write) -> None:
+    write(MINIMAL.replace("measures:", "measures\u200b:"))
+    (line,) = [x for x in check_lines("report.yaml")[1] if "未知的键" in x]
+    assert line.endswith(
+        "未知的键“measures\u200b”：键名中有看不见的字符 U+200B，多是从网页或 Word 复制来的："
+        "请删除它，或重新输入这个键"
+    )

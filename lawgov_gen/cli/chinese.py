@@ -18,7 +18,7 @@ _VALUE_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'(.*)' is not one of (.+)\.", "“{0}”无效，可选：{1}"),
     (r"'(.*)' is not a valid integer( range)?\.", "“{0}”不是整数"),
     (r"'(.*)' is not a valid float( range)?\.", "“{0}”不是数字"),
-    (r"(.+) is not in the range (.+)\.", "{0} 超出范围 {1}"),
+    (r"(.+) is not in the range (.+)\.", "“{0}”超出范围：应{1}"),
     (r"'(.*)' is not a valid boolean\.", "“{0}”应为 true 或 false"),
 )
 
@@ -31,12 +31,40 @@ def _param_name(param: click.Parameter | None, hint: Any = None) -> str:
     return "/".join(param.opts)
 
 
+_BOUNDS = {">=": "不小于", ">": "大于", "<=": "不大于", "<": "小于"}
+_FLIPPED = {"<=": "不小于", "<": "大于"}  # "1<=x": x is at least 1
+
+
+def _range_words(description: str) -> str:
+    """click's range ("x>=1", "1<=x<=10") in words: 不小于 1, 不小于 1 且不大于 10."""
+    m = re.fullmatch(r"(?:(\S+?)(<=|<))?x(?:(>=|>|<=|<)(\S+))?", description.strip())
+    if not m:
+        return f"在 {description} 之内"
+    low, low_op, op, bound = m.groups()
+    words = []
+    if low is not None:
+        words.append(f"{_FLIPPED[low_op]} {low}")
+    if op is not None:
+        words.append(f"{_BOUNDS[op]} {bound}")
+    return "、".join(words)
+
+
+def _choices(listed: str) -> str:
+    """click's "'text', 'json', 'github'" (or "…, or 'github'") as text、json、github."""
+    return "、".join(re.findall(r"'([^']*)'", listed)) or listed
+
+
 def value_message(message: str) -> str:
     """A click parameter-type message in Chinese."""
     for pattern, template in _VALUE_MESSAGES:
         m = re.fullmatch(pattern, message.strip(), flags=re.S)
         if m:
-            return template.format(*(g or "" for g in m.groups()))
+            groups = [g or "" for g in m.groups()]
+            if "is not one of" in pattern:
+                groups[1] = _choices(groups[1])
+            if "is not in the range" in pattern:
+                groups[1] = _range_words(groups[1])
+            return template.format(*groups)
     return message
 
 

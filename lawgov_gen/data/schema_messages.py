@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -123,7 +124,15 @@ def _invisible_cause(sources: SourceMap, loc: KeyPath) -> str:
     pos = sources.key_positions.get(loc)
     if pos is None:
         return ""
-    return hint_for_line(pos.source.text, pos.start).removeprefix("。原因：")
+    cause = hint_for_line(pos.source.text, pos.start).removeprefix("。原因：")
+    key = loc[-1] if loc and isinstance(loc[-1], str) else ""
+    hidden = [c for c in key if c != " " and unicodedata.category(c) in ("Cf", "Cc", "Zs")]
+    if not cause and hidden:
+        cause = (
+            f"键名中有看不见的字符 U+{ord(hidden[0]):04X}，多是从网页或 Word 复制来的："
+            "请删除它，或重新输入这个键"
+        )
+    return cause
 
 
 def _data_path(loc: tuple[Any, ...], sources: SourceMap) -> KeyPath:

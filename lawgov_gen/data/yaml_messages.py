@@ -28,6 +28,7 @@ _TOKENS = {
     "','": "逗号“,”",
     "':'": "冒号“:”",
     "'-'": "“-”",
+    "'?'": "新的“键: 值”",
 }
 
 _FIXED = {
@@ -54,19 +55,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"found character '\\t' that cannot start any token", "不能用 Tab 缩进，请改用空格"),
     (
         r"found character '(.+)' that cannot start any token",
-        "字符“{0}”不能开始一个值：请给这段文字加引号",
+        "字符{0}不能开始一个值：请给这段文字加引号",
     ),
-    (r"found undefined alias '?(.*?)'?", "引用了未定义的锚点“{0}”（&名称）"),
+    (r"found undefined alias '?(.*?)'?", "引用了未定义的锚点{0}（&名称）"),
     (
         r"found unknown escape character '?(.*?)'?",
-        "双引号字符串中有未知的转义符“\\{0}”：请去掉反斜杠，或改用单引号",
+        "双引号字符串中有未知的转义符（反斜杠后跟{0}）：请去掉反斜杠，或改用单引号",
     ),
     (r"expected ',' or '\]', but got '?(.*?)'?", "方括号列表没有闭合：缺少“]”或逗号"),
     (r"expected ',' or '\}', but got '?(.*?)'?", "花括号映射没有闭合：缺少“}}”或逗号"),
     (r"expected the node content, but found '?(.*?)'?", "这里缺少内容，却遇到了{0}"),
     (r"expected <block end>, but found '?(.*?)'?", "缩进不一致，这里不该出现{0}"),
     (r"expected '<document start>', but found '?(.*?)'?", "文件结构不对：这里不该出现{0}"),
-    (r"expected a comment or a line break, but found '?(.*?)'?", "这里只能是注释或换行，却有“{0}”"),
+    (r"expected a comment or a line break, but found '?(.*?)'?", "这里只能是注释或换行，却有{0}"),
     (
         r"expected escape sequence of \d+ hexadecimal numbers, but found '?(.*?)'?",
         "\\u 或 \\x 转义后面要跟十六进制数字",
@@ -84,7 +85,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "“|”或“>”后面的缩进数字应为 1–9",
     ),
     (r".*found unexpected ':'.*", "多余的冒号：含冒号的文字请加引号"),
-    (r"found undefined tag handle '?(.*?)'?", "未定义的标签“{0}”"),
+    (r"found undefined tag handle '?(.*?)'?", "未定义的标签{0}"),
     (r"expected (.+), but found '?(.*?)'?", "这里应为{0}，却遇到了{1}"),
 )
 
