@@ -138,3 +138,24 @@ def test_example_word_output_is_byte_identical(tmp_path: Path) -> None:
     assert invoke("render", str(EXAMPLES), "-o", str(tmp_path)).exit_code == 0
     for name, digest in EXAMPLE_DOCX.items():
         assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest, name
+
+
+# The examples' PDF as read back (each page's text, in order): the page breaks, line breaks
+# and every printed character; the PDF's bytes also carry font-file details of the machine.
+EXAMPLE_PDF_TEXT = {
+    "township.pdf": "0f2accc594df25a05987b3da7ea2b1a20642a0537796df85e317ac8c0af78a12",
+    "township-2023.pdf": "73e2d7ec8889f352707bec9642fa69ebb28a07d0342d5d4baf3abbfde68bfd8d",
+}
+
+
+def test_example_pdf_text_is_identical(tmp_path: Path) -> None:
+    import hashlib
+
+    import pdfplumber
+
+    args = ("render", str(EXAMPLES), "--pdf", "--no-docx", "-o", str(tmp_path))
+    assert invoke(*args).exit_code == 0
+    for name, digest in EXAMPLE_PDF_TEXT.items():
+        with pdfplumber.open(tmp_path / name) as pdf:
+            text = "\f".join(page.extract_text() or "" for page in pdf.pages)
+        assert hashlib.sha256(text.encode()).hexdigest() == digest, name
