@@ -14,8 +14,13 @@ from lawgov_gen.checks.placeholders import PLACEHOLDER_NAME, SAMPLE_METRICS, SAM
 from lawgov_gen.content.prose import chinese_date
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.errors import LawgovError
-from lawgov_gen.output import write_atomic
-from lawgov_gen.render.templates import builtin_template_dir
+from lawgov_gen.output import replace_together, write_atomic
+from lawgov_gen.render.templates import (
+    CSS_FILE,
+    HTML_TEMPLATE,
+    WORD_TEMPLATE,
+    builtin_template_dir,
+)
 from lawgov_gen.statute import PART_BY_KEY
 
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -214,7 +219,7 @@ def write_starter(
 def export_templates(folder: Path, force: bool) -> list[Path]:
     """Copy the built-in report.docx, report.html and report.css into `folder` to restyle."""
     builtin = builtin_template_dir()
-    names = ("report.docx", "report.html", "report.css")
+    names = (WORD_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
     targets = [folder / name for name in names]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
@@ -222,8 +227,7 @@ def export_templates(folder: Path, force: bool) -> list[Path]:
             f"文件已存在：{'、'.join(t.name for t in existing)}：如要覆盖，请加 --force",
             path=folder,
         )
-    for name, target in zip(names, targets, strict=True):
-        write_atomic(target, (builtin / name).read_bytes())
+    replace_together([(folder / name, (builtin / name).read_bytes()) for name in names])
     return targets
 
 
