@@ -74,11 +74,14 @@ def _state(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-@pytest.mark.parametrize("before", [_OLD, {}], ids=["replacing", "new"])
-def test_a_signal_at_any_line_leaves_one_whole_pair(
-    tmp_path: Path, before: dict[str, bytes], stop_signal: signal.Signals
-) -> None:
-    outcomes: dict[str, int] = {"old": 0, "new": 0}
+def _each_line(
+    tmp_path: Path,
+    before: dict[str, bytes],
+    write: Callable[[Path], None],
+    stop_signal: signal.Signals,
+) -> Iterator[tuple[int, dict[str, bytes]]]:
+    """Run `write` into a fresh folder holding `before`, once with the signal raised at
+    each line of the writer in turn, until a run goes through; yield (line, files after)."""
     line = 0
     while True:
         line += 1
@@ -89,18 +92,28 @@ def test_a_signal_at_any_line_leaves_one_whole_pair(
         stopped = False
         sys.settrace(_signal_at_line(line, stop_signal))
         try:
-            replace_together([(folder / name, data) for name, data in _NEW.items()])
+            write(folder)
         except (KeyboardInterrupt, _Stop):
             stopped = True
         finally:
             sys.settrace(None)
-        state = _state(folder)
+        assert stop_signal not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        yield line, _state(folder)
+        if not stopped:  # the writer has fewer lines than `line`: every line was tried
+            return
+
+
+@pytest.mark.parametrize("before", [_OLD, {}], ids=["replacing", "new"])
+def test_a_signal_at_any_line_leaves_one_whole_pair(
+    tmp_path: Path, before: dict[str, bytes], stop_signal: signal.Signals
+) -> None:
+    def write(folder: Path) -> None:
+        replace_together([(folder / name, data) for name, data in _NEW.items()])
+
+    outcomes: dict[str, int] = {"old": 0, "new": 0}
+    for line, state in _each_line(tmp_path, before, write, stop_signal):
         assert state in (before, _NEW), f"第 {line} 行中断后：{sorted(state)}"
         outcomes["old" if state == before else "new"] += 1
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-        assert stop_signal not in blocked
-        if not stopped:  # the writer has fewer lines than `line`: every line was tried
-            break
     assert line > 30
     assert outcomes["old"] > 10 and outcomes["new"] >= 2
 
@@ -108,24 +121,11 @@ def test_a_signal_at_any_line_leaves_one_whole_pair(
 def test_a_signal_at_any_line_keeps_or_removes_the_stale_half(
     tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
-    line, outcomes = 0, set()
-    while True:
-        line += 1
-        folder = tmp_path / str(line)
-        folder.mkdir()
-        for name, data in _OLD.items():
-            (folder / name).write_bytes(data)
-        stopped = False
-        sys.settrace(_signal_at_line(line, stop_signal))
-        try:
-            replace_together([(folder / "a.docx", _NEW["a.docx"])], remove=[folder / "a.pdf"])
-        except (KeyboardInterrupt, _Stop):
-            stopped = True
-        finally:
-            sys.settrace(None)
-        state = _state(folder)
+    def write(folder: Path) -> None:
+        replace_together([(folder / "a.docx", _NEW["a.docx"])], remove=[folder / "a.pdf"])
+
+    outcomes = set()
+    for line, state in _each_line(tmp_path, _OLD, write, stop_signal):
         assert state in (_OLD, {"a.docx": _NEW["a.docx"]}), f"第 {line} 行中断后：{sorted(state)}"
         outcomes.add(state == _OLD)
-        if not stopped:
-            break
     assert outcomes == {True, False}
