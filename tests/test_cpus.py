@@ -16,7 +16,7 @@ def test_usable_cpus_follow_the_affinity_mask() -> None:
     assert usable_cpus() == len(os.sched_getaffinity(0))
 
 
-@pytest.mark.skipif(shutil.which("taskset") is None, reason="taskset (util-linux) not installed")
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="没有安装 taskset（util-linux）")
 def test_a_process_pinned_to_one_cpu_uses_one() -> None:
     code = "from lawgov_gen.render.files import usable_cpus; print(usable_cpus())"
     out = subprocess.run(

@@ -99,14 +99,14 @@ def _loads(soname: str) -> bool:
     return True
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick search is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="快速查找只适用于 Linux")
 def test_import_asks_the_real_search_only_for_libraries_that_do_not_load() -> None:
     asked, works = _import_in_a_child("")
     assert asked == sorted(s.removeprefix("lib").split(".so")[0] for s in SONAMES if not _loads(s))
     assert works
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick search is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="快速查找只适用于 Linux")
 def test_import_falls_back_to_the_real_search_when_direct_loading_fails() -> None:
     # Every direct load fails (as on a system with other sonames): each library is found
     # by the real find_library under its plain name, and WeasyPrint still works.

@@ -20,9 +20,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 AFTER = "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"
 
 
-@pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) is not installed: cannot make or read a .doc"
-)
+@pytest.mark.skipif(SOFFICE is None, reason="没有安装 LibreOffice（soffice）：无法生成或读取 .doc")
 def test_doc_is_converted_and_read(tmp_path: Path) -> None:
     assert SOFFICE is not None
     source = tmp_path / "旧格式.docx"
