@@ -58,6 +58,7 @@ RULE_TESTS = {
     "Q10": "test_honest_figures.py::test_q10_cycles_and_rates_of_rates",
     "Q11": "test_honest_figures.py::test_q11_fraction_or_negative_count",
     "Q12": "test_honest_figures.py::test_q12_metric_meaning_changed",
+    "Q13": "test_figure_units.py::test_q13_a_unit_that_makes_a_figure_dishonest",
     "S8": "test_starter.py::test_s8_starter_samples_not_replaced",
     "C1": "test_county.py::test_c1_required_indicator_missing",
     "C2": "test_county.py::test_c2_unit_differs",
@@ -80,6 +81,7 @@ LEVELS = {
     "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
     # additions for honest figures and clean text
     "F8": "error", "Q10": "error", "Q11": "error", "Q12": "warning", "S8": "warning",
+    "Q13": "error",
     # the county's indicator catalogue
     "C1": "error", "C2": "error", "C3": "warning", "C4": "error",
 }  # fmt: skip

@@ -13,6 +13,7 @@ from lawgov_gen.checks import (
     placeholders,
     references,
     structure,
+    units,
     writing,
 )
 from lawgov_gen.checks.registry import Rule, rules_of
@@ -21,7 +22,7 @@ from lawgov_gen.diagnostics import LEVEL_WORDS
 RULES: dict[str, Rule] = {
     r.id: r
     for r in rules_of(
-        structure, dates, arithmetic, references, catalog, writing, placeholders, glyph_rules
+        structure, dates, arithmetic, units, references, catalog, writing, placeholders, glyph_rules
     )
 }
 

@@ -136,7 +136,8 @@ class Figure:
         if self.in_points:
             points = (new - old).quantize(_TENTH, rounding=ROUND_HALF_UP)
             if points == 0:
-                return Change("same", "", False)
+                # 96.51% against 96.5%: not equal, so 基本持平, as a count whose change rounds to 0
+                return Change("same" if new == old else "about_same", "", False)
             direction: Direction = "up" if points > 0 else "down"
             return Change(direction, f"{percent_text(abs(points))}个百分点", False)
         if new == old:
