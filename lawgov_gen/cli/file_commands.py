@@ -23,7 +23,7 @@ from lawgov_gen.cli.options import format_option
 @click.option(
     "--org",
     metavar="名称",
-    default="示例县示例镇人民政府",
+    default="某某县某某镇人民政府",
     show_default=True,
     help="发文机关全称（署名）。",
 )
