@@ -871,11 +871,11 @@ def test_f6_common_misuse(minimal: Minimal, text: str, col: int, message: str) -
 )
 def test_f7_control_character(minimal: Minimal, escaped: str, code: str) -> None:
     minimal((DUTY_TEXT, f'"主要负责人{escaped}带头学法。"'))
-    assert char_at("report.yaml", 27, 11) == '"'
+    assert char_at("report.yaml", 27, 17, len(escaped)) == escaped  # at its escape
     expect(
         "report.yaml",
         [
-            f"report.yaml:27:11: 错误 F7 含有控制字符 U+{code}（第 6 个字符），"
+            f"report.yaml:27:17: 错误 F7 含有控制字符 U+{code}（第 6 个字符），"
             "会损坏 Word 文件：请删除"
         ],
         1,
