@@ -58,6 +58,7 @@ RULE_TESTS = {
     "Q10": "test_honest_figures.py::test_q10_cycles_and_rates_of_rates",
     "Q11": "test_honest_figures.py::test_q11_fraction_or_negative_count",
     "Q12": "test_honest_figures.py::test_q12_metric_meaning_changed",
+    "Q13": "test_figure_units.py::test_q13_a_unit_that_makes_a_figure_dishonest",
     "S8": "test_starter.py::test_s8_starter_samples_not_replaced",
     "C1": "test_county.py::test_c1_required_indicator_missing",
     "C2": "test_county.py::test_c2_unit_differs",
@@ -81,6 +82,7 @@ LEVELS = {
     "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
     # additions for honest figures and clean text
     "F8": "error", "Q10": "error", "Q11": "error", "Q12": "warning", "S8": "warning",
+    "Q13": "error",
     # the county's indicator catalogue
     "C1": "error", "C2": "error", "C3": "warning", "C4": "error",
     # a draft made by init --from
@@ -872,11 +874,11 @@ def test_f6_common_misuse(minimal: Minimal, text: str, col: int, message: str) -
 )
 def test_f7_control_character(minimal: Minimal, escaped: str, code: str) -> None:
     minimal((DUTY_TEXT, f'"主要负责人{escaped}带头学法。"'))
-    assert char_at("report.yaml", 27, 11) == '"'
+    assert char_at("report.yaml", 27, 17, len(escaped)) == escaped  # at its escape
     expect(
         "report.yaml",
         [
-            f"report.yaml:27:11: 错误 F7 含有控制字符 U+{code}（第 6 个字符），"
+            f"report.yaml:27:17: 错误 F7 含有控制字符 U+{code}（第 6 个字符），"
             "会损坏 Word 文件：请删除"
         ],
         1,

@@ -142,16 +142,18 @@ def test_q12_metric_meaning_changed(minimal: Minimal) -> None:
             "cases: {label: 调解纠纷, value: 130, unit: 起, prev: 118}",
             "cases: {label: 调解纠纷, value: 130, unit: 件}",
         ),
+        ("unit: 起, of: cases", "unit: 件, of: cases"),
     )
     code, out = check_lines("report.yaml")
     assert out == [
-        "report.yaml:12:3: 警告 Q12 指标“cases”上年是以“起”计的数，今年是以“件”计的数：含义不同，不计算与上年相比的增减"
+        "report.yaml:12:3: 警告 Q12 指标“cases”上年是以“起”计的数，今年是以“件”计的数：含义不同，不计算与上年相比的增减",
+        "report.yaml:13:3: 警告 Q12 指标“solved”上年是以“起”计的数，今年是以“件”计的数：含义不同，不计算与上年相比的增减",
     ]
     assert code == 0
-    # diff and the report word it alike: no change for cases, the rate's own change
+    # diff and the report word it alike: no change, last year's figure in its own unit
     result = invoke("diff", "last.yaml", "report.yaml")
     row = next(ln.split() for ln in result.stdout.splitlines() if ln.startswith("调解纠纷"))
-    assert row == ["调解纠纷", "件", "130", "130"]
+    assert row == ["调解纠纷", "件", "130起", "130", "含义不同，不比较"]
 
 
 def minimal_last() -> str:

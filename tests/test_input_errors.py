@@ -141,7 +141,7 @@ def test_utf8_bom_is_fine(tmp_path: Path) -> None:
 def test_control_characters_refused_with_line(minimal: Minimal, tmp_path: Path) -> None:
     minimal(("    text: 主要负责人带头学法。", '    text: "主要负责人\\x07带头学法。"'))
     assert render_fails(Path("report.yaml"), tmp_path / "o") == [
-        "report.yaml:27:11: 错误 F7 含有控制字符 U+0007（第 6 个字符），会损坏 Word 文件：请删除"
+        "report.yaml:27:17: 错误 F7 含有控制字符 U+0007（第 6 个字符），会损坏 Word 文件：请删除"
     ]
 
 

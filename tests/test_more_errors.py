@@ -115,7 +115,7 @@ def test_render_a_folder_without_yaml() -> None:
         (
             "cases: {label",
             "cases-x: {label",
-            "report.yaml:11:12: 错误 SCHEMA “metrics.cases-x”只能由英文字母、数字和下划线组成，且以字母开头",
+            "report.yaml:11:3: 错误 SCHEMA “metrics.cases-x”只能由英文字母、数字和下划线组成，且以字母开头",
         ),
     ],
 )

@@ -144,3 +144,50 @@ def test_init_from_last_year_is_a_draft_that_check_holds_back(tmp_path: Path) ->
 
     printed = "\n".join(p.text for p in docx.Document("out/青禾镇.docx").paragraphs)
     assert "全年排查调解各类矛盾纠纷30起，同比下降79.5%" in printed
+
+
+@pytest.mark.parametrize(
+    "name", ["yes", "no", "on", "off", "true", "null", "~", "123", "1_000", "12:30", "2024-01-01"]
+)
+def test_init_names_yaml_would_read_as_other_things_stay_text(name: str) -> None:
+    assert invoke("init", "a.yaml", "--org", name, "--short", name).exit_code == 0
+    report = yaml.safe_load(Path("a.yaml").read_text("utf-8"))["report"]
+    assert (report["org"], report["short"]) == (name, name)
+    code, out = check_lines("a.yaml")
+    assert code == 0 and not [ln for ln in out if " S8 " not in ln], out
+
+
+def test_every_writer_quotes_what_pyyaml_reads_as_non_text() -> None:
+    from lawgov_gen.data import yaml_writer as yw
+
+    values = ["yes", "No", "ON", "off", "True", "null", "~", "", "-1", "0o12", "0x1f", ".inf"]
+    values += ["1.5e3", "12:30:00", "2024-01-01", "示例", "a: b"]
+    doc = yw.mapping([(f"k{i}", v) for i, v in enumerate(values)] + [("yes", "key")])
+    back = yaml.safe_load(yw.dump(doc))
+    assert back == {**{f"k{i}": v for i, v in enumerate(values)}, "yes": "key"}
+
+
+def test_init_refuses_a_name_with_braces() -> None:
+    result = invoke("init", "a.yaml", "--org", "示例县{{ year }}镇人民政府")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "错误 --org 中有“{{”或“}}”：机关名称原样印在报告中，不能引用数值，请只写名称\n"
+    )
+    assert not Path("a.yaml").exists()
+
+
+def test_init_does_not_cut_a_name_inside_its_quotes() -> None:
+    assert invoke("init", "a.yaml", "--org", '"示例县"青禾镇人民政府').exit_code == 0
+    report = yaml.safe_load(Path("a.yaml").read_text("utf-8"))["report"]
+    assert report["short"] == '"示例县"青禾镇'
+    assert report["to"] == ["中共某某县委员会", "某某县人民政府"]
+
+
+def test_s8_names_the_starters_sample_org_and_short() -> None:
+    assert invoke("init", "a.yaml", "--year", "2024").exit_code == 0
+    assert check_lines("a.yaml")[1][:4] == [
+        "a.yaml:8:8: 警告 S8 发文机关“某某县某某镇人民政府”是示例：请写本单位的全称",
+        "a.yaml:9:10: 警告 S8 简称“某某镇”是示例：请写本单位的简称",
+        "a.yaml:13:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
+        "a.yaml:13:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
+    ]

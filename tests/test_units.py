@@ -36,7 +36,8 @@ def test_percent_text(x: str, out: str) -> None:
         (5, 0, False, "同比增加5件"),
         ("96.6", "95.3", True, "提高1.3个百分点"),
         ("80", "90", True, "下降10个百分点"),
-        ("90.01", "90", True, "与上年持平"),
+        ("90.01", "90", True, "与上年基本持平"),
+        ("90", "90", True, "与上年持平"),
     ],
 )
 def test_change(value: object, prev: object, rate: bool, out: str) -> None:

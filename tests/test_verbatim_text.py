@@ -12,7 +12,7 @@ import docx
 import pdfplumber
 import pytest
 
-from tests.helpers import check_lines, invoke
+from tests.helpers import char_at, check_lines, invoke
 
 Minimal = Callable[..., Path]
 DUTY_TEXT = "主要负责人带头学法。"  # line 27, column 11 of MINIMAL
@@ -84,11 +84,59 @@ def test_an_escaped_surrogate_pair_is_its_character(minimal: Minimal) -> None:
 def test_f8_invisible_characters(minimal: Minimal) -> None:
     minimal((DUTY_TEXT, '"主要负责人\\u200b带头\\u202e学法。"'))
     code, out = check_lines("report.yaml")
+    assert char_at("report.yaml", 27, 17, 6) == "\\u200b"
+    assert char_at("report.yaml", 27, 25, 6) == "\\u202e"
     assert out == [
-        "report.yaml:27:11: 错误 F8 这里有一个看不见的字符 U+200B（零宽空格），多是从网页复制来的：请删除",
-        "report.yaml:27:11: 错误 F8 这里有一个看不见的字符 U+202E（从右到左强制（会让文字倒序显示）），多是从网页复制来的：请删除",
+        "report.yaml:27:17: 错误 F8 这里有一个看不见的字符 U+200B（零宽空格），多是从网页复制来的：请删除",
+        "report.yaml:27:25: 错误 F8 这里有一个看不见的字符 U+202E（从右到左强制（会让文字倒序显示）），多是从网页复制来的：请删除",
     ]
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("escaped", "rule", "message"),
+    [
+        (
+            "\\u2061",
+            "F8",
+            "看不见的字符 U+2061（格式字符 FUNCTION APPLICATION），多是从网页复制来的：请删除",
+        ),
+        (
+            "\\u2064",
+            "F8",
+            "看不见的字符 U+2064（格式字符 INVISIBLE PLUS），多是从网页复制来的：请删除",
+        ),
+        (
+            "\\u034f",
+            "F8",
+            "看不见的字符 U+034F（不显示的字符 COMBINING GRAPHEME JOINER），多是从网页复制来的：请删除",
+        ),
+        (
+            "\\u180e",
+            "F8",
+            "看不见的字符 U+180E（格式字符 MONGOLIAN VOWEL SEPARATOR），多是从网页复制来的：请删除",
+        ),
+        (
+            "\\ufe0f",
+            "F8",
+            "看不见的字符 U+FE0F（不显示的字符 VARIATION SELECTOR-16），多是从网页复制来的：请删除",
+        ),
+        ("\\x9f", "F7", "控制字符 U+009F（第 6 个字符），会损坏 Word 文件：请删除"),
+        ("\\x80", "F7", "控制字符 U+0080（第 6 个字符），会损坏 Word 文件：请删除"),
+    ],
+)
+def test_every_format_ignorable_or_control_character_is_found_at_its_escape(
+    minimal: Minimal, escaped: str, rule: str, message: str
+) -> None:
+    minimal((DUTY_TEXT, f'"主要负责人{escaped}带头学法。"'))
+    assert char_at("report.yaml", 27, 17, len(escaped)) == escaped
+    words = "这里有一个" if rule == "F8" else "含有"
+    assert check_lines("report.yaml") == (
+        1,
+        [f"report.yaml:27:17: 错误 {rule} {words}{message}"],
+    )
+    assert invoke("render", "report.yaml").exit_code == 1
+    assert not Path("report.docx").exists()
 
 
 def test_f8_points_at_the_character_in_plain_text(minimal: Minimal) -> None:

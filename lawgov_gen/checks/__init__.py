@@ -14,6 +14,7 @@ from lawgov_gen.checks import (
     placeholders,
     references,
     structure,
+    units,
     writing,
 )
 from lawgov_gen.checks.registry import Rule, rules_of
@@ -26,6 +27,7 @@ RULES: dict[str, Rule] = {
         dates,
         carried,
         arithmetic,
+        units,
         references,
         catalog,
         writing,

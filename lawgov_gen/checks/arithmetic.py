@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.content.figures import PERCENT, number_text, previous_values, same_meaning
+from lawgov_gen.content.figures import (
+    PERCENT,
+    changed_meanings,
+    number_text,
+    previous_values,
+)
 from lawgov_gen.data.model import Metric
 from lawgov_gen.diagnostics import Diagnostic
 
@@ -249,17 +254,10 @@ def meaning_changed(inp: CheckInput) -> Iterator[Diagnostic]:
     previous = inp.loaded.previous
     if previous is None:
         return
-    for mid, metric in inp.data.metrics.items():
-        old = previous.data.metrics.get(mid)
-        if old is None or metric.prev is not None or same_meaning(metric, old):
-            continue
-
-        def kind(m: Metric) -> str:
-            return "比率" if m.rate is not None else f"以“{m.unit or '（无单位）'}”计的数"
-
+    for mid, how in changed_meanings(inp.data, previous.data).items():
         yield inp.at(
             ("metrics", mid),
             "Q12",
-            f"指标“{mid}”上年是{kind(old)}，今年是{kind(metric)}：含义不同，不计算与上年相比的增减",
+            f"指标“{mid}”{how}：含义不同，不计算与上年相比的增减",
             key=True,
         )

@@ -47,6 +47,13 @@ SAMPLE_TEXTS: dict[str, str] = {
     "plan": "{{ next_year }}年，围绕法治政府建设年度任务，进一步健全依法决策机制，提升执法规范化水平。",
 }
 _SAMPLES = {text.replace("\n", "") for text in SAMPLE_TEXTS.values()}
+# the names init writes with 某某 when not given --org, or cannot read the county from it
+_SAMPLE_NAMES: dict[tuple[str | int, ...], tuple[str, str]] = {
+    ("report", "org"): ("发文机关", "本单位的全称"),
+    ("report", "short"): ("简称", "本单位的简称"),
+    ("report", "signature"): ("署名", "本单位的全称"),
+    ("report", "to"): ("主送机关", "实际的上级党委、政府"),
+}
 
 
 @rule(
@@ -60,8 +67,9 @@ def starter_samples(inp: CheckInput) -> Iterator[Diagnostic]:
         value = text.value.replace("\n", "").strip()
         if value in _SAMPLES:
             yield inp.at(text.path, "S8", f"这是 init 生成的示例文字，还没有改：“{value[:24]}…”")
-        elif PLACEHOLDER_NAME in value and text.path[:2] == ("report", "to"):
-            yield inp.at(text.path, "S8", f"主送机关“{value}”是示例：请写实际的上级党委、政府")
+        elif PLACEHOLDER_NAME in value and text.path[:2] in _SAMPLE_NAMES:
+            what, fix = _SAMPLE_NAMES[text.path[:2]]
+            yield inp.at(text.path, "S8", f"{what}“{value}”是示例：请写{fix}")
     kept = [
         (mid, metric)
         for mid, metric in inp.data.metrics.items()

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from lawgov_gen.content.context import ReportContext
 
 # Rules whose findings make the output wrong or impossible: they cannot be ignored.
-NOT_IGNORABLE = frozenset({"YAML", "SCHEMA", "T1", "Q3", "Q4", "Q10", "S7", "F7", "F8", "P2"})
+NOT_IGNORABLE = frozenset(
+    {"YAML", "SCHEMA", "T1", "Q3", "Q4", "Q10", "Q13", "S7", "F7", "F8", "P2"}
+)
 LOAD_RULES = ("YAML", "SCHEMA")
 
 

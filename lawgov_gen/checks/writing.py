@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, TextField, rule
@@ -38,7 +39,8 @@ _MISUSE = (
         "状语后应用“地”，如“更好地落实”",
     ),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# C0 and C1 controls (but tab and line feed; NEL is a line break, named by F8), noncharacters
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 # Characters that print as nothing but change the text: zero-width, direction marks and
 # overrides, word joiner, BOM inside text, line/paragraph separators.
 INVISIBLE: dict[str, str] = {
@@ -63,7 +65,26 @@ INVISIBLE: dict[str, str] = {
     "\u00ad": "软连字符",
     "\u0085": "下一行符（NEL）",
 }
-_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+# Default_Ignorable_Code_Point (Unicode DerivedCoreProperties) outside the format characters
+# (category Cf): fillers and variation selectors that show nothing either
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def is_invisible(ch: str) -> bool:
+    """A character that prints as nothing yet changes the text: a format character (Cf),
+    a default-ignorable one, or a line or paragraph separator (F8)."""
+    return ch in INVISIBLE or unicodedata.category(ch) == "Cf" or bool(_IGNORABLE.match(ch))
+
+
+def invisible_name(ch: str) -> str:
+    """What F8 calls the character: its Chinese name, else its kind and Unicode name."""
+    if ch in INVISIBLE:
+        return INVISIBLE[ch]
+    kind = "格式字符" if unicodedata.category(ch) == "Cf" else "不显示的字符"
+    return f"{kind} {unicodedata.name(ch, '')}".rstrip()
 
 
 def masked(text: str) -> str:
@@ -210,11 +231,12 @@ def control_characters(inp: CheckInput) -> Iterator[Diagnostic]:
 )
 def invisible_characters(inp: CheckInput) -> Iterator[Diagnostic]:
     for text in inp.texts:
-        for m in _INVISIBLE.finditer(text.value):
-            ch = m.group(0)
+        for i, ch in enumerate(text.value):
+            if ch.isascii() or not is_invisible(ch):
+                continue
             yield inp.find(
                 text,
-                m.start(),
+                i,
                 "F8",
-                f"这里有一个看不见的字符 U+{ord(ch):04X}（{INVISIBLE[ch]}），多是从网页复制来的：请删除",
+                f"这里有一个看不见的字符 U+{ord(ch):04X}（{invisible_name(ch)}），多是从网页复制来的：请删除",
             )

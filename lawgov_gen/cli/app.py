@@ -14,7 +14,7 @@ import click
 
 from lawgov_gen import __version__
 from lawgov_gen.cli.chinese import ChineseGroup, usage_message
-from lawgov_gen.cli.echo import INTERRUPTED, ReaderGone, say
+from lawgov_gen.cli.echo import INTERRUPTED, ClosedStdout, ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
 from lawgov_gen.cli.report_commands import check, render, summary
@@ -59,6 +59,17 @@ def _usage(exc: click.UsageError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit status; nothing but the status escapes."""
+    closed = sys.stdout is None
+    if closed:
+        sys.stdout = ClosedStdout()
+    try:
+        return _run(argv)
+    finally:
+        if closed:
+            sys.stdout = None  # type: ignore[assignment]
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(
             args=list(argv) if argv is not None else None,

@@ -3,6 +3,7 @@ OSError traceback; and a one-line progress display drawn above the results."""
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import TextIO
 
@@ -31,6 +32,25 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
         if err:
             return
         raise OutputProblem(f"无法写出到标准输出：{os_words(exc)}") from None
+
+
+def say_made(text: str, made: object) -> None:
+    """Print the outcome line of a command that has made a file: when stdout fails, the
+    error says the file is there (a re-run must then be told --force)."""
+    try:
+        say(text)
+    except OutputProblem as exc:
+        raise OutputProblem(f"{exc.message}（{made} 已创建，如要重新生成请加 --force）") from None
+
+
+class ClosedStdout(io.TextIOBase):
+    """Stands for a stdout closed at start (`>&-`, where Python has None): whatever writes to
+    it, `say` or click's --help and --version, fails as any other command's output does."""
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OutputProblem("标准输出已关闭，结果无法输出")
+        return 0
 
 
 class ReaderGone(OutputProblem):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from lawgov_gen.cli.chinese import ChineseCommand, DescribedArgument
-from lawgov_gen.cli.echo import say
+from lawgov_gen.cli.echo import say, say_made
 from lawgov_gen.cli.options import format_option
 
 
@@ -23,7 +23,7 @@ from lawgov_gen.cli.options import format_option
 @click.option(
     "--org",
     metavar="名称",
-    default="示例县示例镇人民政府",
+    default="某某县某某镇人民政府",
     show_default=True,
     help="发文机关全称（署名）。",
 )
@@ -95,12 +95,13 @@ def init(
         from lawgov_gen.commands.next_year import write_next_year
 
         path = write_next_year(from_file, file, force)
-        say(
-            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}"
+        say_made(
+            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}",
+            path,
         )
         return 0
     path = write_starter(file, org=org, short=short, year=year, force=force, catalog=catalog)
-    say(f"已创建 {path}，下一步：lawgov-gen check {path}")
+    say_made(f"已创建 {path}，下一步：lawgov-gen check {path}", path)
     return 0
 
 

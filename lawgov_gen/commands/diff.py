@@ -17,6 +17,8 @@ from lawgov_gen.data.model import Item, ReportData
 from lawgov_gen.output import csv_text
 from lawgov_gen.statute import PARTS
 
+UNLIKE = "含义不同，不比较"
+
 
 @dataclass(frozen=True)
 class FigureRow:
@@ -78,6 +80,9 @@ def diff_reports(old: Loaded, new: Loaded) -> YearDiff:
         change = short_change(b) if b is not None else ""
         # last year as the report counts it: the typed prev, else last year's file
         old_value = _prev(b) if b is not None and b.has_prev else _value(a)
+        if a is not None and b is not None and b.unlike_last_year and old_value:
+            # not comparable (Q12): last year's figure in its own unit, and no change
+            old_value, change = a.text, UNLIKE
         rows.append(FigureRow(mid, shown.label, shown.unit, old_value, _value(b), change))
     parts = []
     for part in PARTS:

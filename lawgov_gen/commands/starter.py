@@ -26,19 +26,25 @@ from lawgov_gen.statute import PART_BY_KEY
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
+_HAN = r"[\u3400-\u9fff]"
+
+
 def default_short(org: str) -> str:
-    """示例县示例镇人民政府 → 示例镇."""
+    """示例县示例镇人民政府 → 示例镇; the whole name when its last part is not all Chinese
+    characters (“示例县”青禾镇 is not cut inside its quotes)."""
     name = re.sub(r"(人民政府|政府)$", "", org)
     parts = re.split(r"(?<=[省市县区旗])", name)
     tail = [p for p in parts if p]
-    return tail[-1] if tail else name
+    if tail and re.fullmatch(f"{_HAN}+", tail[-1]):
+        return tail[-1]
+    return name
 
 
 def default_addressees(org: str) -> list[str]:
     """The county party committee and government above a township: 示例县青禾镇人民政府 →
     中共示例县委员会、示例县人民政府; a placeholder when the county cannot be read."""
     name = re.sub(r"(人民政府|政府)$", "", org)
-    m = re.match(r"^(.+[县区市旗])[^县区市旗]+[镇乡街道]", name)
+    m = re.match(f"^({_HAN}+[县区市旗]){_HAN}+?[镇乡街道]", name)
     county = m.group(1) if m else f"{PLACEHOLDER_NAME}县"
     county = re.sub(r"^.+?省", "", county)  # the addressee names the county, not the province
     return [f"中共{county}委员会", f"{county}人民政府"]
@@ -193,6 +199,10 @@ def _check_names(org: str, short: str | None) -> None:
             raise LawgovError(f"{option} 太长（最多 {most} 个字）")
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise LawgovError(f"{option} 中有控制字符：请只写机关名称")
+        if "{{" in value or "}}" in value:
+            raise LawgovError(
+                f"{option} 中有“{{{{”或“}}}}”：机关名称原样印在报告中，不能引用数值，请只写名称"
+            )
 
 
 def write_starter(

@@ -239,6 +239,14 @@ class TextRenderer:
                 return [
                     ("T1", f"指标没有“.{attr}”：可用 {'、'.join('.' + a for a in FIGURE_ATTRS)}")
                 ]
+            unlike = self.figures[mid].unlike_last_year
+            if attr in ("change", "prev") and not self.figures[mid].has_prev and unlike:
+                return [
+                    (
+                        "T1",
+                        f"指标“{mid}”{unlike}：含义不同，不能用 .{attr} 与上年比较：请删去 .{attr}，或改用新的指标 id，或写 prev",
+                    )
+                ]
             if attr in ("change", "prev") and not self.figures[mid].has_prev:
                 return [
                     (

@@ -84,6 +84,7 @@ class Figure:
     previous: Decimal | None
     approx: bool = False
     is_rate: bool = False
+    unlike_last_year: str = ""  # how the same id meant another thing last year (Q12)
 
     @property
     def in_points(self) -> bool:
@@ -136,7 +137,8 @@ class Figure:
         if self.in_points:
             points = (new - old).quantize(_TENTH, rounding=ROUND_HALF_UP)
             if points == 0:
-                return Change("same", "", False)
+                # 96.51% against 96.5%: not equal, so 基本持平, as a count whose change rounds to 0
+                return Change("same" if new == old else "about_same", "", False)
             direction: Direction = "up" if points > 0 else "down"
             return Change(direction, f"{percent_text(abs(points))}个百分点", False)
         if new == old:
@@ -178,6 +180,22 @@ def same_meaning(metric: Metric, old: Metric) -> bool:
     return metric.rate is not None or (metric.unit or "") == (old.unit or "")
 
 
+def meaning_words(metric: Metric) -> str:
+    """What a metric measures, as Q12 and the errors about it say: 比率, 以“件”计的数."""
+    return "比率" if metric.rate is not None else f"以“{metric.unit or '（无单位）'}”计的数"
+
+
+def changed_meanings(data: ReportData, previous: ReportData | None) -> dict[str, str]:
+    """The metrics not comparable with last year's file, each with how its meaning changed
+    ("上年是以“万元”计的数，今年是以“件”计的数"); a typed `prev` makes a metric comparable."""
+    out: dict[str, str] = {}
+    for mid, metric in data.metrics.items():
+        old = previous.metrics.get(mid) if previous is not None else None
+        if old is not None and metric.prev is None and not same_meaning(metric, old):
+            out[mid] = f"上年是{meaning_words(old)}，今年是{meaning_words(metric)}"
+    return out
+
+
 def previous_values(data: ReportData, previous: ReportData | None) -> dict[str, Decimal]:
     """Last year's value of every metric: typed `prev` first, then last year's file
     (only when the metric meant the same thing last year)."""
@@ -195,10 +213,16 @@ def previous_values(data: ReportData, previous: ReportData | None) -> dict[str, 
 def build_figures(data: ReportData, previous: ReportData | None = None) -> dict[str, Figure]:
     """Every metric of the report as a Figure; rates computed from their two counts."""
     prevs = previous_values(data, previous)
-    return {mid: _figure(mid, metric, data, prevs) for mid, metric in data.metrics.items()}
+    changed = changed_meanings(data, previous)
+    return {
+        mid: _figure(mid, metric, data, prevs, changed.get(mid, ""))
+        for mid, metric in data.metrics.items()
+    }
 
 
-def _figure(mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal]) -> Figure:
+def _figure(
+    mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal], unlike: str
+) -> Figure:
     own = prevs.get(mid)
     if metric.rate is not None:
         num_id, den_id = metric.rate
@@ -209,9 +233,13 @@ def _figure(mid: str, metric: Metric, data: ReportData, prevs: dict[str, Decimal
         a, b = prevs.get(num_id), prevs.get(den_id)
         # last year's rate from last year's two figures (a typed prev wins, as for counts);
         # mixed with a disagreeing file (Q9) they may give no rate at all: then there is none
-        if prev is None and a is not None and b is not None:
+        # a count last year is no rate to compare with, whatever its operands were (Q12)
+        if prev is None and not unlike and a is not None and b is not None:
             prev = _ratio(a, b)
             if prev is not None and not 0 <= prev <= 100:
                 prev = None
-        return Figure(mid, metric.label, PERCENT, value, prev, is_rate=True)
-    return Figure(mid, metric.label, metric.unit or "", _dec(metric.value), own, metric.approx)
+        return Figure(
+            mid, metric.label, PERCENT, value, prev, is_rate=True, unlike_last_year=unlike
+        )
+    number = _dec(metric.value)
+    return Figure(mid, metric.label, metric.unit or "", number, own, metric.approx, False, unlike)

@@ -48,7 +48,20 @@ Title = Annotated[str, TextRole("title"), AfterValidator(_not_blank)]
 Lead = Annotated[str, TextRole("lead"), AfterValidator(_not_blank)]
 # short printed strings: names, labels, units
 Words = Annotated[str, TextRole("words"), AfterValidator(_not_blank)]
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64)]
+# YAML 1.1 reads these as 是/否 or 空值: an id spelled so means another thing to other tools
+_YAML_WORDS = {w for word in ("yes", "no", "on", "off", "true", "false", "null")
+               for w in (word, word.title(), word.upper())}  # fmt: skip
+
+
+def _not_a_yaml_word(value: str) -> str:
+    if value in _YAML_WORDS:
+        message = "在 YAML 中表示是/否或空值，不能用作指标 id：请换一个，如 {id}_count"
+        raise PydanticCustomError("id_yaml_word", message, {"id": value})
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64),
+               AfterValidator(_not_a_yaml_word)]  # fmt: skip
 
 # A township's figures are counts of cases, people, events or money in 万元; a larger
 # number is a typo or a unit mistake, and would print as an absurd official figure.

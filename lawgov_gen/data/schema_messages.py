@@ -111,11 +111,12 @@ def validation_diagnostics(
             msg = f"“{name}”{_TYPE_WORDS[kind]}{shown}"
         elif kind == "value_error":
             msg = f"“{name}”：{error['msg'].removeprefix('Value error, ')}"
-        elif kind.startswith(("figure_", "untitled_", "text_", "font_")):  # the model's own
+        elif kind.startswith(("figure_", "untitled_", "text_", "font_", "id_")):  # the model's own
             msg = f"“{name}”{error['msg']}"
         else:
             msg = f"“{name}”的值不正确"
-        out.append(sources.diag(loc, "error", "SCHEMA", msg))
+        on_key = error["loc"][-1] == "[key]"  # a mapping's key is wrong: point at the key
+        out.append(sources.diag(loc, "error", "SCHEMA", msg, key=on_key))
     return out
 
 

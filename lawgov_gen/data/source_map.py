@@ -66,6 +66,10 @@ def source_index(raw: str, start: int, end: int, value: str, index: int) -> int 
     indentation, quoted scalars their quotes and escapes), so they are matched one by
     one; None when the raw text cannot be aligned (an escape such as \\u4e00).
     """
+    if raw.startswith('"', start):
+        found = _double_quoted_index(raw, start + 1, end, value, index)
+        if found is not None:
+            return found
     pos = start
     for i, ch in enumerate(value[: index + 1]):
         if ch in "\n ":
@@ -79,6 +83,45 @@ def source_index(raw: str, start: int, end: int, value: str, index: int) -> int 
         if i == index:
             return found
         pos = found + 1
+    return None
+
+
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+    "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
+    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
+
+
+def _double_quoted_index(raw: str, pos: int, end: int, value: str, index: int) -> int | None:
+    """The raw index of character `index` of a double-quoted scalar, decoding its escapes
+    (\u200b stands where its backslash is); None when the decoding does not match `value`."""
+    i = 0
+    while pos < end and i <= index:
+        ch, width = raw[pos], 1
+        if ch == "\\" and pos + 1 < end:
+            code = raw[pos + 1]
+            if code in _HEX_LENGTH:
+                width = 2 + _HEX_LENGTH[code]
+                try:
+                    ch = chr(int(raw[pos + 2 : pos + width], 16))
+                except ValueError:
+                    return None
+            elif code in _ESCAPES:
+                ch, width = _ESCAPES[code], 2
+            else:
+                return None  # an escaped line break or something unusual: not aligned here
+        elif ch in "\r\n":
+            return None  # folded lines: left to the character-by-character match
+        if ch == '"' and width == 1:
+            return None
+        if value[i] != ch:
+            return None
+        if i == index:
+            return pos
+        i += 1
+        pos += width
     return None
 
 

@@ -8,8 +8,10 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from lawgov_gen.statute import PARTS
@@ -70,9 +72,24 @@ def set_header(node: CommentedMap, comment: str) -> None:
     node.yaml_set_start_comment("\n".join(_one_line(line) for line in comment.split("\n")))
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_PYYAML = pyyaml.resolver.Resolver()
+
+
+def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
+    # ruamel writes YAML 1.2, where yes, on, 0o7, 1_000 and 12:30 are text; the loader
+    # (PyYAML, YAML 1.1) reads them as booleans and numbers: quote what it would not read as text
+    tag = _PYYAML.resolve(pyyaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    if tag != _STR_TAG:
+        return representer.represent_scalar(_STR_TAG, value, style="'")
+    return representer.represent_str(value)
+
+
 def dump(doc: CommentedMap) -> str:
-    """The document as YAML text (UTF-8, no line wrapping)."""
+    """The document as YAML text (UTF-8, no line wrapping); every string reads back as
+    that string under PyYAML's YAML 1.1 rules (`yes`, `null`, `2024-01-01` are quoted)."""
     yaml = YAML()
+    yaml.representer.add_representer(str, _represent_str)
     yaml.width = 100_000
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgov_gen.checks.writing import INVISIBLE
+from lawgov_gen.checks.writing import is_invisible
 from lawgov_gen.content.context import ReportContext
 from lawgov_gen.render.elements import ROLE_OF_ELEMENT
 from lawgov_gen.render.fonts import ROLES, FontFace, Resolved, Role, fallback_order, resolve
@@ -68,7 +68,7 @@ def fallbacks(resolved: Resolved, text: str) -> list[Fallback]:
         return []
     out = []
     for ch in sorted(set(text)):
-        if ch.isspace() or ch in INVISIBLE or resolved.face.covers(ch):
+        if ch.isspace() or is_invisible(ch) or resolved.face.covers(ch):
             continue
         drawn_by = next((f for f in resolved.stack[1:] if f.covers(ch)), None)
         if drawn_by is None:
