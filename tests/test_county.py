@@ -175,7 +175,13 @@ def test_summary_docx_is_an_attachment_in_the_reports_styles(county: Path) -> No
     assert texts[:2] == [("附件标记", "附件"), ("附件标题", "示例县乡镇法治政府建设主要指标汇总表")]
     (table,) = document.tables
     assert len(table.rows) == 8
-    assert [c.text for c in table.rows[-1].cells][:5] == ["合计", "", "", "320", "259"]
+    assert [c.text for c in table.rows[-1].cells][:5] == [
+        "合计",
+        "",
+        "调解成功率未合计：丁镇缺少“调解成功”",
+        "320",
+        "259",
+    ]
     assert style_name(table.rows[1].cells[0].paragraphs[0]) == "表格"
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # 14 columns: wider than 156 mm
     first = Path("汇总.docx").read_bytes()
@@ -190,7 +196,10 @@ def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
     result = invoke("summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml")
     assert result.exit_code == 0, result.stderr
     text = Path("2024/全县合计.yaml").read_text("utf-8")
-    assert "未写出的比率：mediation_rate（调解成功率）——有的报告只给出了分子或分母之一" in text
+    assert (
+        "# 未写出的比率：mediation_rate（调解成功率）——丁镇缺少“调解成功”，合计算不出如实的比率。"
+        "请先补齐各乡镇的数字\n" in text
+    )
     assert invoke("check", "2024/全县.yaml").exit_code == 1  # the county report cannot say a rate
     (Path(TOWNS) / "丁镇.yaml").unlink()  # once every township gives both figures:
     assert (

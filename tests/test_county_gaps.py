@@ -47,3 +47,47 @@ def test_summary_refuses_to_overwrite_a_file_a_report_includes(county: Path) -> 
     result = invoke("summary", TOWNS, "-o", "t.csv", "--metrics-out", "2024/戊镇指标.yaml")
     assert result.exit_code == 1 and not Path("t.csv").exists()
     assert result.stderr.startswith("2024/戊镇指标.yaml: 错误 报告 2024/乡镇/戊镇.yaml 用到")
+
+
+def test_a_total_rate_needs_the_same_reports_on_both_sides(county: Path) -> None:
+    import yaml
+    from openpyxl import load_workbook
+
+    catalog = Path("指标目录.yaml")
+    catalog.write_text(
+        catalog.read_text("utf-8")
+        .replace(", required: true", "")
+        .replace(", of: mediation_cases", ""),
+        "utf-8",
+    )
+    for name in ("丁镇", "戊镇"):
+        (Path(TOWNS) / f"{name}.yaml").unlink()
+    _town("庚镇", "  mediation_success: 1000\n", ("成功率{{ m.mediation_rate }}", ""))
+    _town("辛镇", "  mediation_cases: 20\n", ("成功率{{ m.mediation_rate }}", ""))
+    for name in ("庚镇", "辛镇"):  # each gives one of the two figures, without an error
+        path = Path(TOWNS) / f"{name}.yaml"
+        path.write_text(
+            path.read_text("utf-8")
+            .replace("全年调解矛盾纠纷{{ m.mediation_cases }}，", "")
+            .replace("调解成功{{ m.mediation_success }}，", ""),
+            "utf-8",
+        )
+    result = invoke("summary", TOWNS, "-o", "t.xlsx", "--metrics-out", "sums.yaml", "--strict")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook("t.xlsx")["汇总"]
+    total = [c.value for c in sheet[sheet.max_row]]
+    # 1076 successes of 290 cases would be 371%: no 合计 rate, and the reason in its status
+    assert total[:6] == [
+        "合计",
+        None,
+        "调解成功率未合计：庚镇缺少“调解矛盾纠纷”、辛镇缺少“调解成功”",
+        290,
+        1259,
+        None,
+    ]
+    sums = yaml.safe_load(Path("sums.yaml").read_text("utf-8"))["metrics"]
+    assert "mediation_rate" not in sums
+    assert (
+        "# 未写出的比率：mediation_rate（调解成功率）——庚镇缺少“调解矛盾纠纷”、辛镇缺少“调解成功”，"
+        "合计算不出如实的比率。请先补齐各乡镇的数字\n" in Path("sums.yaml").read_text("utf-8")
+    )

@@ -83,6 +83,13 @@ class Summary:
     findings: list[Diagnostic] = field(default_factory=list)
     year: int | None = None
     operands: list[Column] = field(default_factory=list)  # rates' operands not shown as columns
+    # a rate column's key: why it has no 合计 though reports give its figures
+    no_total: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total_note(self) -> str:
+        """What the 合计 row's status column says."""
+        return "；".join(self.no_total.values())
 
 
 def _column(mid: str, metric: Metric) -> Column:
@@ -186,27 +193,40 @@ def _cells(columns: list[Column], figures: dict[str, Figure]) -> dict[str, Cell]
     return cells
 
 
-def _total(columns: list[Column], sums_of: dict[str, list[Cell]]) -> dict[str, Cell]:
-    """Sums of counts (余 when any addend is approximate); rates from the sums."""
+def _total(
+    columns: list[Column], sums_of: dict[str, dict[str, Cell]], shorts: dict[str, str]
+) -> tuple[dict[str, Cell], dict[str, str]]:
+    """Sums of counts (余 when any addend is approximate); rates from the sums, and why a
+    rate has no 合计 (keyed by the rate column)."""
     total: dict[str, Cell] = {}
     for column in columns:
         if column.kind == "count":
-            given = [c for c in sums_of.get(column.key, []) if c.value is not None]
+            given = [c for c in sums_of.get(column.key, {}).values() if c.value is not None]
             if given:
                 total[column.key] = Cell(
                     sum((c.value for c in given if c.value is not None), Decimal(0)),
                     any(c.approx for c in given),
                 )
-    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it;
-    # when some report gives one of the two without the other, no honest rate can be said
+    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it:
+    # honest only when exactly the same reports give both
+    labels = {c.id: c.label for c in columns}
+    why: dict[str, str] = {}
     for column in columns:
         if column.rate is None:
             continue
         num, den = (total.get(x) for x in column.rate)
-        counts = [len(sums_of.get(x, [])) for x in column.rate]
-        if num and den and num.value is not None and den.value and counts[0] == counts[1]:
+        givers = [set(sums_of.get(x, {})) for x in column.rate]
+        if givers[0] != givers[1]:
+            lacking = [
+                f"{shorts.get(name, name)}缺少“{labels.get(x, x)}”"
+                for name in sorted(givers[0] ^ givers[1])
+                for x, has in zip(column.rate, givers, strict=True)
+                if name not in has
+            ]
+            why[column.key] = f"{column.label}未合计：{'、'.join(lacking)}"
+        elif num and den and num.value is not None and den.value:  # (a 0 denominator: none)
             total[column.key] = Cell(num.value * 100 / den.value)
-    return total
+    return total, why
 
 
 def build_summary(
@@ -226,7 +246,7 @@ def build_summary(
         if mid not in shown
     ]
     rows: list[Row] = []
-    sums_of: dict[str, list[Cell]] = {}
+    sums_of: dict[str, dict[str, Cell]] = {}  # per column: each report's figure, by name
     findings: list[Diagnostic] = []
     year = None
     operand_labels: dict[str, tuple[str, str]] = {}
@@ -248,7 +268,7 @@ def build_summary(
             if figure is not None:
                 operand_labels[operand.id] = (figure.label, figure.unit)
         for mid, cell in cells.items():
-            sums_of.setdefault(mid, []).append(cell)
+            sums_of.setdefault(mid, {})[name] = cell
         rows.append(
             Row(
                 data.report.short,
@@ -260,5 +280,6 @@ def build_summary(
             )
         )
     operands = [Column(c.id, *operand_labels.get(c.id, (c.id, "")), "count") for c in operands]
-    total = _total(columns + operands, sums_of)
-    return Summary(columns, rows, total, findings, year, operands)
+    shorts = {r.source: r.name for r in rows}
+    total, why = _total(columns + operands, sums_of, shorts)
+    return Summary(columns, rows, total, findings, year, operands, why)

@@ -37,7 +37,14 @@ def table_rows(summary: Summary) -> list[list[str]]:
                 *(cell_text(c, row.cells.get(c.key)) for c in summary.columns),
             ]
         )
-    rows.append([TOTAL, "", "", *(cell_text(c, summary.total.get(c.key)) for c in summary.columns)])
+    rows.append(
+        [
+            TOTAL,
+            "",
+            summary.total_note,
+            *(cell_text(c, summary.total.get(c.key)) for c in summary.columns),
+        ]
+    )
     return rows
 
 
@@ -78,7 +85,7 @@ def to_xlsx(summary: Summary) -> bytes:
             value, fmt = _number(column, row.cells.get(column.key))
             target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
             target.number_format = fmt
-    sheet.append([TOTAL, None, None] + [None] * len(summary.columns))
+    sheet.append([TOTAL, None, summary.total_note or None] + [None] * len(summary.columns))
     for i, column in enumerate(summary.columns):
         value, fmt = _number(column, summary.total.get(column.key))
         target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
@@ -166,8 +173,16 @@ def metrics_document(summary: Summary) -> yw.Doc:
             doc,
             "metrics",
             "未写出的比率："
-            + "、".join(f"{c.id}（{c.label}）" for c in left_out)
-            + "——有的报告只给出了分子或分母之一，合计算不出如实的比率，请先补齐各乡镇的数字",
+            + "；".join(
+                f"{c.id}（{c.label}）——"
+                + (
+                    summary.no_total[c.key].split("：", 1)[1] + "，合计算不出如实的比率"
+                    if c.key in summary.no_total
+                    else "没有报告给出它的分子和分母"
+                )
+                for c in left_out
+            )
+            + "。请先补齐各乡镇的数字",
         )
     yw.set_header(
         doc,
