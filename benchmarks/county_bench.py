@@ -58,5 +58,11 @@ def measure(
         " s",
         1.5,
     )
+    report(
+        "`summary` of the 30 files to .docx",
+        wall([*cli, "summary", str(towns), "-o", str(table.with_suffix(".docx"))], 5),
+        " s",
+        1.5,
+    )
     report("`check` of the same folder", wall([*cli, "check", str(towns)], 5), " s", 1.5)
     note("29 townships (the example report renamed, quoting a catalogue) and their last-year file")
