@@ -9,7 +9,7 @@ import pytest
 
 from lawgov_gen.commands.rollup.table import Cell, Column, Row, Summary
 from tests.county import build_county, township
-from tests.helpers import invoke
+from tests.helpers import invoke, requires_libreoffice
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 TOWNS = "2024/乡镇"
@@ -95,19 +95,19 @@ def test_a_total_rate_needs_the_same_reports_on_both_sides(county: Path) -> None
     )
 
 
-def _wide_summary(reports: int, figures: int) -> Summary:
+def _wide_summary(reports: int, figures: int, base: int = 7) -> Summary:
     columns = [Column(f"m{i}", f"第{i}项指标", "件", "count") for i in range(figures)]
     rows = [
         Row(
             f"示例{r:02}镇",
             "2025-02-20",
             "正常",
-            {c.key: Cell(Decimal(r * 10 + 7)) for c in columns},
+            {c.key: Cell(Decimal(base + r * 1111)) for c in columns},
             "",
         )
         for r in range(reports)
     ]
-    total = {c.key: Cell(Decimal(sum(r * 10 + 7 for r in range(reports)))) for c in columns}
+    total = {c.key: Cell(Decimal(sum(base + r * 1111 for r in range(reports)))) for c in columns}
     return Summary(columns, rows, total)
 
 
@@ -121,3 +121,93 @@ def test_the_docx_table_of_30_reports_is_written_in_well_under_a_second(county: 
     to_docx(summary, "汇总表")
     # python-docx's Table.cell() made this 20-30 s; the whole process must stay under 1.5 s
     assert time.perf_counter() - start < 3
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _tables(path: Path) -> list[tuple[list[int], list[list[tuple[int, str, str]]], list[bool]]]:
+    """Per table: the grid's widths, each row's cells (width, text, size) and tblHeader rows."""
+    import docx
+
+    out = []
+    for table in docx.Document(str(path)).tables:
+        tbl = table._tbl
+        grid = [int(g.get(f"{W}w")) for g in tbl.iter(f"{W}gridCol")]
+        rows, header = [], []
+        for tr in tbl.iter(f"{W}tr"):
+            header.append(tr.find(f"{W}trPr/{W}tblHeader") is not None)
+            cells = []
+            for tc in tr.iter(f"{W}tc"):
+                size = tc.find(f".//{W}r/{W}rPr/{W}sz")
+                text = "".join(t.text or "" for t in tc.iter(f"{W}t"))
+                width = int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w"))
+                cells.append((width, text, "" if size is None else size.get(f"{W}val")))
+            rows.append(cells)
+        out.append((grid, rows, header))
+    return out
+
+
+def test_the_docx_table_is_usable_on_paper(county: Path) -> None:
+    from lawgov_gen.commands.rollup.docx_table import to_docx
+
+    assert invoke("summary", TOWNS, "-o", "汇总.docx").exit_code == 0
+    ((grid, rows, header),) = _tables(Path("汇总.docx"))
+    assert header == [True] + [False] * (len(rows) - 1)  # the heading row repeats on each page
+    assert all([w for w, _, _ in row] == grid for row in rows)  # cells as wide as the grid
+    # 14 columns fit a landscape page in 五号, not in 4号 or 小四
+    assert {size for row in rows for _, text, size in row if text} == {"21"}
+    assert rows[0][3][1] == "调解矛盾纠纷（起）"
+    # 单位 fits four characters; a number is never narrower than its digits (0.64 em each)
+    assert grid[0] >= 4 * 210
+    assert all(w >= len(text) * 0.64 * 210 for row in rows[1:] for w, text, _ in row[3:])
+    # a wide table: 五号, in parts that each repeat 单位 and fit 225 mm, after 续表
+    Path("wide.docx").write_bytes(to_docx(_wide_summary(30, 40, 1_000_000), "汇总表"))
+    tables = _tables(Path("wide.docx"))
+    assert len(tables) > 1
+    for grid, rows, _ in tables:
+        assert [row[0][1] for row in rows][:2] == ["单位", "示例00镇"]
+        assert sum(grid) <= 225 * 1440 / 25.4
+        assert {size for row in rows for _, text, size in row if text} == {"21"}
+    assert sum(len(grid) - 1 for grid, _, _ in tables) == 42  # every column once, 单位 repeated
+    import docx
+
+    texts = [p.text for p in docx.Document("wide.docx").paragraphs]
+    assert texts.count("续表") == len(tables) - 1
+
+
+@requires_libreoffice
+def test_the_wide_table_prints_whole_numbers_and_repeats_its_heading(county: Path) -> None:
+    import subprocess
+
+    import pdfplumber
+
+    from lawgov_gen.commands.rollup.docx_table import to_docx
+    from tests.helpers import SOFFICE
+
+    Path("wide.docx").write_bytes(to_docx(_wide_summary(30, 40, 1_000_000), "汇总表"))
+    assert SOFFICE is not None
+    profile = (Path.cwd() / "profile").as_uri()
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "wide.docx",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with pdfplumber.open("wide.pdf") as pdf:
+        pages = [page.extract_text().splitlines() for page in pdf.pages]
+    assert all(any(line.startswith("单位") for line in page) for page in pages)  # heading repeats
+    lines = [line for page in pages for line in page]
+    parts = lines.count("续表") + 1
+    assert parts > 1
+    assert sum(t.count("2025-02-20") for t in lines) == 30  # dates whole, on one line
+    for r in range(30):  # each report's row in each part; every figure whole on its line
+        assert sum(t.startswith(f"示例{r:02}镇 ") for t in lines) == parts
+        assert sum(t.count(str(1_000_000 + r * 1111)) for t in lines) == 40
