@@ -211,3 +211,37 @@ def test_the_wide_table_prints_whole_numbers_and_repeats_its_heading(county: Pat
     for r in range(30):  # each report's row in each part; every figure whole on its line
         assert sum(t.startswith(f"示例{r:02}镇 ") for t in lines) == parts
         assert sum(t.count(str(1_000_000 + r * 1111)) for t in lines) == 40
+
+
+COURT = (
+    "court:\n  lawsuits: 2\n  head_appearances: 2\n  judgments_due: 1\n  judgments_performed: 1\n"
+)
+
+
+def test_without_court_figures_there_are_no_court_columns(county: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    for name in ("丙镇", "丁镇", "戊镇", "己镇"):
+        (Path(TOWNS) / f"{name}.yaml").unlink()
+    for name in ("甲镇", "乙镇"):
+        path = Path(TOWNS) / f"{name}.yaml"
+        path.write_text(path.read_text("utf-8").replace(COURT, ""), "utf-8")
+    assert invoke("summary", TOWNS, "-o", "n.csv").exit_code == 0
+    head = Path("n.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert head == (
+        "单位,成文日期,状态,调解矛盾纠纷（起）,调解成功（起）,调解成功率（%）,发放宣传资料（份）,"
+        "法律服务热线接听（次）"
+    )
+    assert invoke("summary", TOWNS, "-o", "n.docx").exit_code == 0
+    document = docx.Document("n.docx")
+    assert document.sections[0].orientation == WD_ORIENT.PORTRAIT  # eight columns fit 156 mm
+    assert len(document.tables[0].columns) == 8
+    # one township with court figures brings the six columns back
+    path = Path(TOWNS) / "甲镇.yaml"
+    path.write_text(path.read_text("utf-8").replace("plans:", COURT + "plans:"), "utf-8")
+    assert invoke("summary", TOWNS, "-o", "n.csv").exit_code == 0
+    head = Path("n.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert head.endswith(
+        ",行政诉讼案件（件）,负责人出庭应诉（件）,败诉（件）,应履行的生效裁判（件）,已履行的生效裁判（件）,出庭应诉率（%）"
+    )

@@ -138,8 +138,11 @@ def _columns(loaded: list[Checked]) -> list[Column]:
                 )
                 columns.setdefault(variant.key, variant)
     out = list(columns.values())
-    out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
-    out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
+    # the court figures only when some report gives them: six empty columns would only make
+    # the table too wide for a portrait page
+    if any(c.loaded is not None and c.loaded.data.court is not None for c in loaded):
+        out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
+        out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
     return out
 
 
