@@ -271,6 +271,13 @@ def test_the_pre_commit_hook_runs_check_on_a_county_repository(
         ).exit_code
         == 0
     )
+    # the README's workflow and config: YAML files in dot-folders are not report data
+    Path(".github/workflows").mkdir(parents=True)
+    Path(".github/workflows/reports.yml").write_text(
+        "name: reports\non: [pull_request]\njobs: {}\n", encoding="utf-8"
+    )
+    Path(".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    Path("2024/.notes.yaml").write_text("todo: 核对\n", encoding="utf-8")
     git = ["git", "-c", "user.email=clerk@example.invalid", "-c", "user.name=clerk"]
     subprocess.run(["git", "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
