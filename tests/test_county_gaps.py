@@ -245,3 +245,36 @@ def test_without_court_figures_there_are_no_court_columns(county: Path) -> None:
     assert head.endswith(
         ",行政诉讼案件（件）,负责人出庭应诉（件）,败诉（件）,应履行的生效裁判（件）,已履行的生效裁判（件）,出庭应诉率（%）"
     )
+
+
+def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -> None:
+    import csv
+
+    for name in ("丁镇", "戊镇"):
+        (Path(TOWNS) / f"{name}.yaml").unlink()
+    last = township("甲镇", "  mediation_cases: 100\n  mediation_success: 90\n", "2024-02-20")
+    (Path(TOWNS) / "甲镇2023.yaml").write_text(
+        last.replace("  year: 2024", "  year: 2023"), "utf-8"
+    )
+    again = (Path(TOWNS) / "乙镇.yaml").read_text("utf-8")
+    (Path(TOWNS) / "乙镇副本.yaml").write_text(again, "utf-8")
+    result = invoke("summary", TOWNS, "-o", "t.csv", "--metrics-out", "sums.yaml")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "2024/乡镇/乙镇副本.yaml:4:10: 警告 R2 单位“乙镇”已有一份 2024 年度的报告 2024/乡镇/乙镇.yaml："
+        "这一份不计入合计，请删去重复的文件",
+        "2024/乡镇/甲镇2023.yaml:6:9: 警告 R1 这份报告是 2023 年度的，汇总的是 2024 年度的报告：不计入合计",
+    ]
+    rows = list(csv.reader(Path("t.csv").read_text("utf-8-sig").splitlines()))
+    status = {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert status[("乙镇", "2025-02-20")] in ("正常", "单位重复，不计入合计")
+    assert sorted(status.values()).count("单位重复，不计入合计") == 1
+    assert status[("甲镇", "2024-02-20")] == "2023年度，不计入合计"
+    total = rows[-1]
+    assert total[2] == "合计不含：乙镇（2024/乡镇/乙镇副本.yaml，重复）、甲镇（2023年度）"
+    assert total[3:6] == ["270", "259", "95.9"]  # 130 + 80 + 40 + 20: once each, 2024 only
+    assert (
+        Path("sums.yaml")
+        .read_text("utf-8")
+        .startswith("# 由 lawgov-gen summary 汇总的 4 份报告的合计数")
+    )

@@ -192,6 +192,8 @@ def summary(files: tuple[Path, ...], table: Path, metrics_out: Path | None, stri
     progress.start()
     result = write_summary(paths, table, metrics_out, on_done=lambda _: progress.step())
     progress.clear()
+    for note in result.notes:
+        say(note.format(), err=True)
     failed = sum(1 for row in result.rows if row.failed)
     say(f"已生成 {table}（{len(result.rows)} 份报告，{failed} 份有错误）")
     if metrics_out is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.checks.runner import Checked, check_file
+from lawgov_gen.commands.rollup.counted import left_out, summary_year
 from lawgov_gen.content.figures import Figure, build_figures
 from lawgov_gen.data.model import Metric, ReportData
 from lawgov_gen.data.paths import display_name
@@ -71,6 +72,7 @@ class Row:
     cells: dict[str, Cell]
     source: str
     failed: bool = False
+    counted: bool = True  # its figures are in the 合计
 
 
 @dataclass
@@ -85,11 +87,14 @@ class Summary:
     operands: list[Column] = field(default_factory=list)  # rates' operands not shown as columns
     # a rate column's key: why it has no 合计 though reports give its figures
     no_total: dict[str, str] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)  # the roll-up's own findings
+    not_counted: list[str] = field(default_factory=list)  # reports the 合计 leaves out, and why
 
     @property
     def total_note(self) -> str:
         """What the 合计 row's status column says."""
-        return "；".join(self.no_total.values())
+        left = ["合计不含：" + "、".join(self.not_counted)] if self.not_counted else []
+        return "；".join([*left, *self.no_total.values()])
 
 
 def _column(mid: str, metric: Metric) -> Column:
@@ -251,17 +256,17 @@ def build_summary(
     rows: list[Row] = []
     sums_of: dict[str, dict[str, Cell]] = {}  # per column: each report's figure, by name
     findings: list[Diagnostic] = []
-    year = None
+    year = summary_year(checked_all)
+    skipped = left_out(checked_all, year)
     operand_labels: dict[str, tuple[str, str]] = {}
-    for checked in checked_all:
+    for i, checked in enumerate(checked_all):
         findings.extend(checked.findings)
         name = display_name(checked.path)
         if checked.loaded is None:
             first = checked.findings[0].format() if checked.findings else "无法读取"
-            rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, failed=True))
+            rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, True, False))
             continue
         data = checked.loaded.data
-        year = year or data.report.year
         previous = checked.loaded.previous.data if checked.loaded.previous else None
         figures = _figures(data, previous)
         # numerators and denominators of rates count in the totals even when not shown
@@ -270,19 +275,26 @@ def build_summary(
             figure = figures.get(operand.id)
             if figure is not None:
                 operand_labels[operand.id] = (figure.label, figure.unit)
-        for mid, cell in cells.items():
-            sums_of.setdefault(mid, {})[name] = cell
+        if i not in skipped:
+            for mid, cell in cells.items():
+                sums_of.setdefault(mid, {})[name] = cell
+        status = _status(checked)
+        if i in skipped:
+            status = ("" if status == "正常" else status + "；") + skipped[i].status
         rows.append(
             Row(
                 data.report.short,
                 data.report.date.isoformat(),
-                _status(checked),
+                status,
                 cells,
                 name,
                 failed=any(d.level == "error" for d in checked.findings),
+                counted=i not in skipped,
             )
         )
     operands = [Column(c.id, *operand_labels.get(c.id, (c.id, "")), "count") for c in operands]
     shorts = {r.source: r.name for r in rows}
     total, why = _total(columns + operands, sums_of, shorts)
-    return Summary(columns, rows, total, findings, year, operands, why)
+    notes = [s.finding for s in skipped.values()]
+    left = [s.short for s in skipped.values()]
+    return Summary(columns, rows, total, findings + notes, year, operands, why, notes, left)
