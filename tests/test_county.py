@@ -70,8 +70,8 @@ def test_c4_relations_differ(county: Path) -> None:
     code, out = check_lines(path)
     assert code == 1
     assert out == [
-        "2024/乡镇/庚镇.yaml:13:38: 错误 C4 “mediation_success”的 of 与指标目录不同：目录中是 mediation_cases，"
-        "这里是 leaflets：汇总时无法按目录计算"
+        "2024/乡镇/庚镇.yaml:13:38: 错误 C4 “mediation_success”的 of 与指标目录不同：目录中是“mediation_cases”，"
+        "这里是“leaflets”：汇总时无法按目录计算"
     ]
 
 

@@ -278,3 +278,21 @@ def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -
         .read_text("utf-8")
         .startswith("# 由 lawgov-gen summary 汇总的 4 份报告的合计数")
     )
+
+
+def test_c4_names_the_ids_in_chinese_quotes(county: Path) -> None:
+    from tests.helpers import check_lines
+
+    path = _town(
+        "庚镇",
+        "  mediation_cases: 30\n  mediation_success: 20\n  leaflets: 10\n"
+        "  mediation_rate: {rate: [leaflets, mediation_cases]}\n",
+    )
+    assert check_lines(path) == (
+        1,
+        [
+            "2024/乡镇/庚镇.yaml:15:26: 错误 C4 “mediation_rate”的 rate 与指标目录不同："
+            "目录中是“mediation_success”、“mediation_cases”，这里是“leaflets”、“mediation_cases”："
+            "汇总时无法按目录计算"
+        ],
+    )
