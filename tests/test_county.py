@@ -82,7 +82,8 @@ def test_a_catalogue_that_does_not_load_is_an_error_at_its_line(county: Path) ->
     code, out = check_lines(f"{TOWNS}/甲镇.yaml")
     assert code == 1
     assert sorted(out) == [
-        "2024/乡镇/甲镇.yaml:5:12: 错误 SCHEMA 指标目录有错误（见上）",
+        "2024/乡镇/甲镇.yaml:5:12: 错误 SCHEMA 指标目录 指标目录.yaml 有 1 处错误，第一处："
+        "指标目录.yaml:4:17: 错误 SCHEMA 未知的键“metrics.a.unt”：是否想写“unit”？",
         "指标目录.yaml:4:17: 错误 SCHEMA 未知的键“metrics.a.unt”：是否想写“unit”？",
     ]
 

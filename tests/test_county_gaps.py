@@ -296,3 +296,37 @@ def test_c4_names_the_ids_in_chinese_quotes(county: Path) -> None:
             "汇总时无法按目录计算"
         ],
     )
+
+
+def test_a_broken_catalogue_is_said_whole_in_one_pass(county: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.helpers import check_lines
+
+    Path("指标目录.yaml").write_text(
+        "version: 1\ncatalog: {name: 坏目录}\nmetrics:\n"
+        "  cases: {label: 调解, unit: 起, colour: 红}\n"
+        "  solved: {label: 成功, unit: 起, of: case}\n"
+        "  rate: {label: 成功率, rate: [solved, cases], unit: 起}\n"
+        "  a: {label: 甲, of: b}\n  b: {label: 乙, of: a}\n",
+        encoding="utf-8",
+    )
+    assert check_lines("指标目录.yaml") == (
+        1,
+        [
+            "指标目录.yaml:4:31: 错误 SCHEMA 未知的键“metrics.cases.colour”："
+            "可用的键：label、unit、of、parts、rate、required",
+            "指标目录.yaml:5:36: 错误 SCHEMA “solved”的 of 引用了目录中没有的指标“case”",
+            "指标目录.yaml:6:51: 错误 SCHEMA 比率“rate”不能有单位“起”：比率总是以 % 表示，请删去 unit",
+            "指标目录.yaml:7:21: 错误 SCHEMA “a”经 of 循环包含了自己",
+            "指标目录.yaml:8:21: 错误 SCHEMA “b”经 of 循环包含了自己",
+        ],
+    )
+    # a township quoting it: its row names the catalogue and the first of its errors
+    assert invoke("summary", f"{TOWNS}/甲镇.yaml", "-o", "t.xlsx").exit_code == 0
+    status = load_workbook("t.xlsx")["汇总"]["C2"].value
+    assert status == (
+        "无法读取：2024/乡镇/甲镇.yaml:5:12: 错误 SCHEMA 指标目录 指标目录.yaml 有 5 处错误，"
+        "第一处：指标目录.yaml:4:31: 错误 SCHEMA 未知的键“metrics.cases.colour”："
+        "可用的键：label、unit、of、parts、rate、required"
+    )
