@@ -330,3 +330,25 @@ def test_a_broken_catalogue_is_said_whole_in_one_pass(county: Path) -> None:
         "第一处：指标目录.yaml:4:31: 错误 SCHEMA 未知的键“metrics.cases.colour”："
         "可用的键：label、unit、of、parts、rate、required"
     )
+
+
+def test_xlsx_dates_are_dates_rates_print_as_in_the_csv_and_statuses_wrap(county: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    assert invoke("summary", TOWNS, "-o", "t.xlsx").exit_code == 0
+    first = Path("t.xlsx").read_bytes()
+    assert invoke("summary", TOWNS, "-o", "t.xlsx").exit_code == 0
+    assert Path("t.xlsx").read_bytes() == first
+    sheet = load_workbook("t.xlsx")["汇总"]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    date = rows["甲镇"][1]
+    assert (date.value, date.number_format) == (dt.datetime(2025, 2, 20), "yyyy-mm-dd")
+    assert rows["戊镇"][1].value is None
+    rate = rows["己镇"][5]  # 20 of 20: 100, as the CSV and the report say it
+    assert (rate.value, rate.number_format) == (100, "0")
+    assert (rows["甲镇"][5].value, rows["甲镇"][5].number_format) == (96.2, "0.0")
+    assert rows["戊镇"][2].value.startswith("无法读取：") and rows["戊镇"][2].alignment.wrap_text
+    assert rows["合计"][2].alignment.wrap_text
+    assert sheet.column_dimensions["C"].width == 40
