@@ -132,15 +132,16 @@ def test_summary_xlsx_rows_totals_and_findings(county: Path) -> None:
     assert by_name["甲镇"][3:8] == [130, 125, 96.2, 500, 36]
     assert sheet.cell(row=names.index("甲镇") + 2, column=7).number_format == '0"余"'
     assert by_name["丙镇"][2].startswith("逾期")
-    assert by_name["丁镇"][2] == "3个错误，0个警告" and by_name["丁镇"][4] is None
+    assert by_name["丁镇"][2] == "3个错误，0个警告；不计入合计" and by_name["丁镇"][4] is None
     assert by_name["戊镇"][2].startswith("无法读取：2024/乡镇/戊镇.yaml:1:10: 错误 YAML")
     total = rows[-1]
     assert total[0] == "合计"
-    # counts summed; 丁镇 gives cases without successes, so no honest 合计 rate exists: empty
-    assert total[3:8] == [320, 259, None, 1800, 48]
+    # counts summed over the reports without errors (丁镇 has some, 戊镇 does not load)
+    assert total[2] == "合计不含：丁镇（有错误）、戊镇（无法读取）"
+    assert total[3:8] == [270, 259, 95.9, 1800, 48]
     assert sheet.cell(row=len(rows), column=7).number_format == '0"余"'
-    assert total[8:] == [10, 10, 0, 5, 5, 100.0]
-    assert all(isinstance(v, (int, float)) for i, v in enumerate(total[3:]) if i != 2)
+    assert total[8:] == [8, 8, 0, 4, 4, 100]
+    assert all(isinstance(v, (int, float)) for v in total[3:])
     assert sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
     issues = [[c.value for c in row] for row in book["问题"].iter_rows()]
@@ -179,8 +180,8 @@ def test_summary_docx_is_an_attachment_in_the_reports_styles(county: Path) -> No
     assert [c.text for c in table.rows[-1].cells][:5] == [
         "合计",
         "",
-        "调解成功率未合计：丁镇缺少“调解成功”",
-        "320",
+        "合计不含：丁镇（有错误）、戊镇（无法读取）",
+        "270",
         "259",
     ]
     assert style_name(table.rows[1].cells[0].paragraphs[0]) == "表格"
@@ -197,17 +198,9 @@ def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
     result = invoke("summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml")
     assert result.exit_code == 0, result.stderr
     text = Path("2024/全县合计.yaml").read_text("utf-8")
-    assert (
-        "# 未写出的比率：mediation_rate（调解成功率）——丁镇缺少“调解成功”，合计算不出如实的比率。"
-        "请先补齐各乡镇的数字\n" in text
-    )
-    assert invoke("check", "2024/全县.yaml").exit_code == 1  # the county report cannot say a rate
-    (Path(TOWNS) / "丁镇.yaml").unlink()  # once every township gives both figures:
-    assert (
-        invoke(
-            "summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml"
-        ).exit_code
-        == 0
+    assert text.startswith(
+        "# 由 lawgov-gen summary 汇总的 4 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
+        "# 不含：丁镇（有错误）、戊镇（无法读取）。\n"
     )
     sums = yaml.safe_load(Path("2024/全县合计.yaml").read_text("utf-8"))["metrics"]
     assert sums["mediation_cases"] == {"label": "调解矛盾纠纷", "value": 270, "unit": "起"}

@@ -1,5 +1,7 @@
-"""Which reports the 合计 adds up: those of the summary's year, each 单位 once. A report of
-another year, or a second report of the same 单位, keeps its row, marked, with a finding."""
+"""Which reports the 合计 adds up: those that load without an error, of the summary's year,
+each 单位 once. A report with errors (its figures may be wrong: 60 successes of 50 cases), of
+another year, or a second report of the same 单位 keeps its row, marked 不计入合计; the last two
+with a finding of their own."""
 
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from lawgov_gen.diagnostics import Diagnostic
 class LeftOut:
     """Why a report's figures are not in the 合计: said in its row and as a finding."""
 
-    status: str
-    short: str
-    finding: Diagnostic
+    status: str  # added to the row's status
+    short: str  # the report in the 合计 row's 合计不含
+    finding: Diagnostic | None = None
 
 
 def summary_year(checked: list[Checked]) -> int | None:
@@ -32,9 +34,12 @@ def left_out(checked: list[Checked], year: int | None) -> dict[int, LeftOut]:
     first: dict[str, Checked] = {}
     for i, one in enumerate(checked):
         if one.loaded is None:
+            out[i] = LeftOut("", f"{one.path.stem}（无法读取）")
             continue
         report, sources = one.loaded.data.report, one.loaded.sources
-        if report.year != year:
+        if any(d.level == "error" for d in one.findings):
+            out[i] = LeftOut("不计入合计", f"{report.short}（有错误）")
+        elif report.year != year:
             message = f"这份报告是 {report.year} 年度的，汇总的是 {year} 年度的报告：不计入合计"
             out[i] = LeftOut(
                 f"{report.year}年度，不计入合计",

@@ -295,6 +295,6 @@ def build_summary(
     operands = [Column(c.id, *operand_labels.get(c.id, (c.id, "")), "count") for c in operands]
     shorts = {r.source: r.name for r in rows}
     total, why = _total(columns + operands, sums_of, shorts)
-    notes = [s.finding for s in skipped.values()]
+    notes = [s.finding for s in skipped.values() if s.finding is not None]
     left = [s.short for s in skipped.values()]
     return Summary(columns, rows, total, findings + notes, year, operands, why, notes, left)

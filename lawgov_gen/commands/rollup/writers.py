@@ -196,6 +196,7 @@ def metrics_document(summary: Summary) -> yw.Doc:
     yw.set_header(
         doc,
         f"由 lawgov-gen summary 汇总的 {sum(r.counted for r in summary.rows)} 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
-        "县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。",
+        + (f"不含：{'、'.join(summary.not_counted)}。\n" if summary.not_counted else "")
+        + "县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。",
     )
     return doc
