@@ -352,3 +352,31 @@ def test_xlsx_dates_are_dates_rates_print_as_in_the_csv_and_statuses_wrap(county
     assert rows["戊镇"][2].value.startswith("无法读取：") and rows["戊镇"][2].alignment.wrap_text
     assert rows["合计"][2].alignment.wrap_text
     assert sheet.column_dimensions["C"].width == 40
+
+
+def test_the_sums_file_says_why_when_nothing_is_counted(county: Path) -> None:
+    assert (
+        invoke("summary", f"{TOWNS}/丁镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml").exit_code
+        == 0
+    )
+    assert Path("s.yaml").read_text("utf-8") == (
+        "# 由 lawgov-gen summary 汇总的 0 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
+        "# 不含：丁镇（有错误）。\n"
+        "# 县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。\n"
+        "metrics: {} # 未写出的比率：mediation_rate（调解成功率）——计入合计的报告没有给出它的分子和分母（或分母合计为 0）；"
+        "court_appearance_rate（出庭应诉率）——计入合计的报告没有给出它的分子和分母（或分母合计为 0）。"
+        "请先补齐各乡镇的数字\n"
+    )
+    assert (
+        invoke("summary", f"{TOWNS}/戊镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml").exit_code
+        == 0
+    )
+    assert (
+        Path("s.yaml")
+        .read_text("utf-8")
+        .startswith(
+            "# 由 lawgov-gen summary 汇总的 0 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
+            "# 不含：戊镇（无法读取）。\n"
+        )
+    )
+    assert "未写出的比率" not in Path("s.yaml").read_text("utf-8")

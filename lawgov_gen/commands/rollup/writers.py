@@ -187,7 +187,7 @@ def metrics_document(summary: Summary) -> yw.Doc:
                 + (
                     summary.no_total[c.key].split("：", 1)[1] + "，合计算不出如实的比率"
                     if c.key in summary.no_total
-                    else "没有报告给出它的分子和分母"
+                    else "计入合计的报告没有给出它的分子和分母（或分母合计为 0）"
                 )
                 for c in left_out
             )
