@@ -41,10 +41,6 @@ class Layout:
     parts: list[list[int]]  # column indexes of each table; each repeats column 0 (单位)
     twips: list[int]  # every column's width
 
-    def part_width(self, part: list[int]) -> int:
-        """The width of one table in twips."""
-        return sum(self.twips[i] for i in part)
-
 
 def text_width(text: str) -> float:
     """A line's width in em: half-width characters as the widest stand-in font's, and the
