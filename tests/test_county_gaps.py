@@ -280,6 +280,14 @@ def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -
         .read_text("utf-8")
         .startswith("# 由 lawgov-gen summary 汇总的 4 份报告的合计数")
     )
+    from openpyxl import load_workbook
+
+    assert invoke("summary", TOWNS, "-o", "t.xlsx").exit_code == 0
+    issues = [[c.value for c in row] for row in load_workbook("t.xlsx")["问题"].iter_rows()]
+    assert [r[:5] for r in issues if r[4] in ("R1", "R2")] == [
+        ["2024/乡镇/乙镇副本.yaml", 4, 10, "警告", "R2"],
+        ["2024/乡镇/甲镇2023.yaml", 6, 9, "警告", "R1"],
+    ]
 
 
 def test_c4_names_the_ids_in_chinese_quotes(county: Path) -> None:
