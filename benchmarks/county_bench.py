@@ -23,16 +23,19 @@ metrics:
 """
 
 
-def county(folder: Path, example: Path, towns: int = 29) -> Path:
-    """30 files under folder/乡镇: `towns` township reports (the example, renamed, quoting a
-    catalogue) and the last-year file they name as `previous`."""
-    (folder / "乡镇").mkdir(parents=True)
+def county(folder: Path, example: Path, towns: int = 30) -> Path:
+    """30 township reports under folder/乡镇 (the example, renamed, quoting a catalogue), all of
+    2024, each naming last year's file in 乡镇/2023/ as `previous` (not a report of the folder:
+    a 2023 report among them would be left out of the 合计)."""
+    (folder / "乡镇" / "2023").mkdir(parents=True)
     # inside the folder: a catalogue there is passed over, and the path stays in the folder
     (folder / "乡镇" / "指标目录.yaml").write_text(CATALOG, encoding="utf-8")
     last = example.with_name("township-2023.yaml")
-    (folder / "乡镇" / last.name).write_text(last.read_text("utf-8"), encoding="utf-8")
+    (folder / "乡镇" / "2023" / last.name).write_text(last.read_text("utf-8"), encoding="utf-8")
     base = example.read_text("utf-8")
     base = base.replace("  short: 青禾镇\n", "  short: 青禾镇\n  catalog: 指标目录.yaml\n")
+    assert "previous: township-2023.yaml\n" in base
+    base = base.replace("previous: township-2023.yaml\n", "previous: 2023/township-2023.yaml\n")
     for i in range(towns):
         (folder / "乡镇" / f"镇{i:02}.yaml").write_text(
             base.replace("青禾镇", f"示例{i:02}镇"), encoding="utf-8"
@@ -79,10 +82,18 @@ def measure(
     towns = county(tmp / "county", example)
     table = tmp / "county" / "汇总.xlsx"
     report(
-        "`summary` of the 30 files to .xlsx",
+        "`summary` of the 30 townships to .xlsx",
         wall([*cli, "summary", str(towns), "-o", str(table)], 5),
         " s",
         1.5,
     )
+    report(
+        "`summary` of the 30 townships to .docx",
+        wall([*cli, "summary", str(towns), "-o", str(table.with_suffix(".docx"))], 5),
+        " s",
+        1.5,
+    )
     report("`check` of the same folder", wall([*cli, "check", str(towns)], 5), " s", 1.5)
-    note("29 townships (the example report renamed, quoting a catalogue) and their last-year file")
+    note(
+        "30 townships of 2024 (the example report renamed, quoting a catalogue), last year's in 2023/"
+    )

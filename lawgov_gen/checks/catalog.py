@@ -16,6 +16,12 @@ def _plain(value: object) -> object:
     return list(value) if isinstance(value, (list, tuple)) else value
 
 
+def _said(value: object) -> str:
+    """A relation as a message says it: “a”、“b” for a list, “a” for one id."""
+    items = value if isinstance(value, list) else [value]
+    return "、".join(f"“{item}”" for item in items)
+
+
 def _quoted(inp: CheckInput) -> Iterator[tuple[str, Metric, CatalogMetric]]:
     """Each metric of the report that the catalogue defines, with the catalogue's entry."""
     catalog = inp.loaded.catalog
@@ -77,7 +83,7 @@ def catalog_relations(inp: CheckInput) -> Iterator[Diagnostic]:
                 yield inp.at(
                     ("metrics", mid, key),
                     "C4",
-                    f"“{mid}”的 {key} 与指标目录不同：目录中是 {theirs}，这里是 {mine}：汇总时无法按目录计算",
+                    f"“{mid}”的 {key} 与指标目录不同：目录中是{_said(theirs)}，这里是{_said(mine)}：汇总时无法按目录计算",
                 )
             elif mine is not None and theirs is None and key == "rate":
                 yield inp.at(

@@ -180,7 +180,8 @@ def summary(files: tuple[Path, ...], table: Path, metrics_out: Path | None, stri
     """汇总各乡镇的报告：每份报告一行（单位、成文日期、状态、各项指标、行政应诉），最后是合计行。
 
     比率按合计的分子、分母重新计算，不取平均；约数（余）在合计中保留“余”；没有数字的格子留空。
-    有错误的报告也占一行并写明错误；表格写出即以状态 0 退出（--strict 时有错误则为 1）。
+    有错误的报告也占一行并写明错误，但不计入合计（其他年度的报告、同一单位的第二份报告也不计入）；
+    表格写出即以状态 0 退出（--strict 时有错误则为 1）。
 
     \b
     示例：
@@ -194,6 +195,8 @@ def summary(files: tuple[Path, ...], table: Path, metrics_out: Path | None, stri
     progress.start()
     result = write_summary(paths, table, metrics_out, on_done=lambda _: progress.step())
     progress.clear()
+    for note in result.notes:
+        say(note.format(), err=True)
     failed = sum(1 for row in result.rows if row.failed)
     say(f"已生成 {table}（{len(result.rows)} 份报告，{failed} 份有错误）")
     if metrics_out is not None:

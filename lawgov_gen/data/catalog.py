@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lawgov_gen.data.model import Catalog
-from lawgov_gen.data.paths import resolve_reference
+from lawgov_gen.data.model import Catalog, CatalogMetric
+from lawgov_gen.data.paths import display_name, resolve_reference
 from lawgov_gen.data.source_map import SourceMap
 from lawgov_gen.data.validation import parse_file, validate
 from lawgov_gen.diagnostics import Diagnostic
@@ -32,11 +32,40 @@ def load_catalog(path: Path) -> LoadedCatalog:
     diags: list[Diagnostic] = []
     tree, sources = parse_file(path, diags)
     catalog = validate(Catalog, tree, sources, diags) if tree is not None else None
-    if catalog is not None:
-        diags.extend(_relation_problems(catalog, sources))
+    # the relations are checked even when a key is wrong, so that one pass says everything
+    checked = catalog if catalog is not None else _relations_only(tree)
+    if checked is not None:
+        diags.extend(_relation_problems(checked, sources))
     if diags or catalog is None:
         raise DataError(diags)
     return LoadedCatalog(catalog, sources, path)
+
+
+def _relations_only(tree: object) -> Catalog | None:
+    """What can be read of the relations of a catalogue that does not validate: entries whose
+    of, parts, rate and unit have the right shape (the others have their schema errors)."""
+    metrics = tree.get("metrics") if isinstance(tree, dict) else None
+    if not isinstance(metrics, dict):
+        return None
+
+    def ids(value: object) -> list[str] | None:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return value if ok else None  # type: ignore[return-value]
+
+    entries = {}
+    for mid, entry in metrics.items():
+        if not isinstance(mid, str) or not isinstance(entry, dict):
+            continue
+        rate = ids(entry.get("rate"))
+        unit = entry.get("unit")
+        entries[mid] = CatalogMetric.model_construct(
+            label=str(entry.get("label", mid)),
+            unit=unit if isinstance(unit, str) else None,
+            of=entry.get("of") if isinstance(entry.get("of"), str) else None,
+            parts=ids(entry.get("parts")),
+            rate=tuple(rate) if rate is not None and len(rate) == 2 else None,
+        )
+    return Catalog.model_construct(metrics=entries)
 
 
 def _relation_problems(catalog: Catalog, sources: SourceMap) -> list[Diagnostic]:
@@ -49,6 +78,12 @@ def _relation_problems(catalog: Catalog, sources: SourceMap) -> list[Diagnostic]
         out.append(sources.diag(("metrics", mid, key), "error", "SCHEMA", message))
 
     for mid, standard in metrics.items():
+        if standard.rate is not None and standard.unit not in (None, "%"):
+            err(
+                mid,
+                "unit",
+                f"比率“{mid}”不能有单位“{standard.unit}”：比率总是以 % 表示，请删去 unit",
+            )
         for key, refs in (
             ("of", [standard.of] if standard.of else []),
             ("parts", standard.parts or []),
@@ -110,9 +145,10 @@ def apply_catalog(
         catalog = load_catalog(target)
     except DataError as exc:
         diags.extend(exc.diagnostics)
-        diags.append(
-            sources.diag(("report", "catalog"), "error", "SCHEMA", "指标目录有错误（见上）")
-        )
+        mine = [d for d in exc.diagnostics if d.level == "error"]
+        first = f"，第一处：{mine[0].format()}" if mine else ""
+        message = f"指标目录 {display_name(target)} 有 {len(mine)} 处错误{first}"
+        diags.append(sources.diag(("report", "catalog"), "error", "SCHEMA", message))
         # the catalogue's errors are said; its indicators are not reported again as unlabelled
         for mid, entry in (metrics or {}).items():
             if isinstance(entry, dict):

@@ -10,6 +10,7 @@ from lawgov_gen.checks.runner import Checked
 from lawgov_gen.commands.rollup.table import Summary, build_summary
 from lawgov_gen.commands.rollup.writers import metrics_document, to_csv, to_xlsx
 from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.data.paths import display_name
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import replace_together
 
@@ -53,6 +54,46 @@ def check_outputs(table: Path, metrics_out: Path | None, inputs: list[Path]) -> 
             )
 
 
+def _read_by(checked: Checked) -> list[Path]:
+    """Every file a report reads: itself, its includes, previous, catalogue and fonts (for a
+    report that did not load, what its own top level names)."""
+    if checked.loaded is not None:
+        loaded = checked.loaded
+        return [checked.path, *loaded.files, *loaded.font_files.values()]
+    from lawgov_gen.data.paths import resolve_reference
+    from lawgov_gen.data.validation import parse_file
+
+    tree, _ = parse_file(checked.path, []) if checked.path.is_file() else (None, None)
+    refs: list[object] = []
+    if isinstance(tree, dict):
+        includes = tree.get("include")
+        refs += includes if isinstance(includes, list) else []
+        refs.append(tree.get("previous"))
+        report = tree.get("report")
+        refs.append(report.get("catalog") if isinstance(report, dict) else None)
+    found = [checked.path]
+    for ref in refs:
+        if isinstance(ref, str):
+            target, _why = resolve_reference(ref, checked.path)
+            found += [target] if target is not None else []
+    return found
+
+
+def refuse_inputs(outputs: list[Path | None], checked: list[Checked]) -> None:
+    """An output that some report reads (an included metrics file, last year's file, a font)
+    is refused before anything is written: the sums must not replace a township's figures."""
+    readers: dict[Path, Path] = {}
+    for one in checked:
+        for path in _read_by(one):
+            readers.setdefault(path.resolve(), one.path)
+    for output in outputs:
+        if output is not None and output.resolve() in readers:
+            reader = display_name(readers[output.resolve()])
+            raise LawgovError(
+                f"报告 {reader} 用到这个文件，不能用汇总结果覆盖它：请换一个文件名", path=output
+            )
+
+
 def write_summary(
     paths: list[Path],
     table: Path,
@@ -62,13 +103,16 @@ def write_summary(
     """Write the table (and the sums) for the reports; both replace their files together."""
     check_outputs(table, metrics_out, paths)
     catalog_name: list[str] = []
+    checked_all: list[Checked] = []
 
     def seen(checked: Checked) -> None:
+        checked_all.append(checked)
         if checked.loaded is not None and checked.loaded.catalog is not None and not catalog_name:
             catalog_name.append(checked.loaded.catalog.data.catalog.name)
         on_done(checked)
 
     summary = build_summary(paths, seen)
+    refuse_inputs([table, metrics_out], checked_all)
     suffix = table.suffix.lower()
     if suffix == ".xlsx":
         data = to_xlsx(summary)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.checks.runner import Checked, check_file
+from lawgov_gen.commands.rollup.counted import left_out, summary_year
 from lawgov_gen.content.figures import Figure, build_figures
 from lawgov_gen.data.model import Metric, ReportData
 from lawgov_gen.data.paths import display_name
@@ -71,6 +72,7 @@ class Row:
     cells: dict[str, Cell]
     source: str
     failed: bool = False
+    counted: bool = True  # its figures are in the 合计
 
 
 @dataclass
@@ -83,6 +85,16 @@ class Summary:
     findings: list[Diagnostic] = field(default_factory=list)
     year: int | None = None
     operands: list[Column] = field(default_factory=list)  # rates' operands not shown as columns
+    # a rate column's key: why it has no 合计 though reports give its figures
+    no_total: dict[str, str] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)  # the roll-up's own findings
+    not_counted: list[str] = field(default_factory=list)  # reports the 合计 leaves out, and why
+
+    @property
+    def total_note(self) -> str:
+        """What the 合计 row's status column says."""
+        left = ["合计不含：" + "、".join(self.not_counted)] if self.not_counted else []
+        return "；".join([*left, *self.no_total.values()])
 
 
 def _column(mid: str, metric: Metric) -> Column:
@@ -131,8 +143,11 @@ def _columns(loaded: list[Checked]) -> list[Column]:
                 )
                 columns.setdefault(variant.key, variant)
     out = list(columns.values())
-    out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
-    out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
+    # the court figures only when some report gives them: six empty columns would only make
+    # the table too wide for a portrait page
+    if any(c.loaded is not None and c.loaded.data.court is not None for c in loaded):
+        out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
+        out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
     return out
 
 
@@ -186,27 +201,40 @@ def _cells(columns: list[Column], figures: dict[str, Figure]) -> dict[str, Cell]
     return cells
 
 
-def _total(columns: list[Column], sums_of: dict[str, list[Cell]]) -> dict[str, Cell]:
-    """Sums of counts (余 when any addend is approximate); rates from the sums."""
+def _total(
+    columns: list[Column], sums_of: dict[str, dict[str, Cell]], shorts: dict[str, str]
+) -> tuple[dict[str, Cell], dict[str, str]]:
+    """Sums of counts (余 when any addend is approximate); rates from the sums, and why a
+    rate has no 合计 (keyed by the rate column)."""
     total: dict[str, Cell] = {}
     for column in columns:
         if column.kind == "count":
-            given = [c for c in sums_of.get(column.key, []) if c.value is not None]
+            given = [c for c in sums_of.get(column.key, {}).values() if c.value is not None]
             if given:
                 total[column.key] = Cell(
                     sum((c.value for c in given if c.value is not None), Decimal(0)),
                     any(c.approx for c in given),
                 )
-    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it;
-    # when some report gives one of the two without the other, no honest rate can be said
+    # a 合计 rate is the 合计 numerator over the 合计 denominator, as the sums file computes it:
+    # honest only when exactly the same reports give both
+    labels = {c.id: c.label for c in columns}
+    why: dict[str, str] = {}
     for column in columns:
         if column.rate is None:
             continue
         num, den = (total.get(x) for x in column.rate)
-        counts = [len(sums_of.get(x, [])) for x in column.rate]
-        if num and den and num.value is not None and den.value and counts[0] == counts[1]:
+        givers = [set(sums_of.get(x, {})) for x in column.rate]
+        if givers[0] != givers[1]:
+            lacking = [
+                f"{shorts.get(name, name)}缺少“{labels.get(x, x)}”"
+                for name in sorted(givers[0] ^ givers[1])
+                for x, has in zip(column.rate, givers, strict=True)
+                if name not in has
+            ]
+            why[column.key] = f"{column.label}未合计：{'、'.join(lacking)}"
+        elif num and den and num.value is not None and den.value:  # (a 0 denominator: none)
             total[column.key] = Cell(num.value * 100 / den.value)
-    return total
+    return total, why
 
 
 def build_summary(
@@ -226,19 +254,19 @@ def build_summary(
         if mid not in shown
     ]
     rows: list[Row] = []
-    sums_of: dict[str, list[Cell]] = {}
+    sums_of: dict[str, dict[str, Cell]] = {}  # per column: each report's figure, by name
     findings: list[Diagnostic] = []
-    year = None
+    year = summary_year(checked_all)
+    skipped = left_out(checked_all, year)
     operand_labels: dict[str, tuple[str, str]] = {}
-    for checked in checked_all:
+    for i, checked in enumerate(checked_all):
         findings.extend(checked.findings)
         name = display_name(checked.path)
         if checked.loaded is None:
             first = checked.findings[0].format() if checked.findings else "无法读取"
-            rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, failed=True))
+            rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, True, False))
             continue
         data = checked.loaded.data
-        year = year or data.report.year
         previous = checked.loaded.previous.data if checked.loaded.previous else None
         figures = _figures(data, previous)
         # numerators and denominators of rates count in the totals even when not shown
@@ -247,18 +275,26 @@ def build_summary(
             figure = figures.get(operand.id)
             if figure is not None:
                 operand_labels[operand.id] = (figure.label, figure.unit)
-        for mid, cell in cells.items():
-            sums_of.setdefault(mid, []).append(cell)
+        if i not in skipped:
+            for mid, cell in cells.items():
+                sums_of.setdefault(mid, {})[name] = cell
+        status = _status(checked)
+        if i in skipped:
+            status = ("" if status == "正常" else status + "；") + skipped[i].status
         rows.append(
             Row(
                 data.report.short,
                 data.report.date.isoformat(),
-                _status(checked),
+                status,
                 cells,
                 name,
                 failed=any(d.level == "error" for d in checked.findings),
+                counted=i not in skipped,
             )
         )
     operands = [Column(c.id, *operand_labels.get(c.id, (c.id, "")), "count") for c in operands]
-    total = _total(columns + operands, sums_of)
-    return Summary(columns, rows, total, findings, year, operands)
+    shorts = {r.source: r.name for r in rows}
+    total, why = _total(columns + operands, sums_of, shorts)
+    notes = [s.finding for s in skipped.values() if s.finding is not None]
+    left = [s.short for s in skipped.values()]
+    return Summary(columns, rows, total, findings + notes, year, operands, why, notes, left)

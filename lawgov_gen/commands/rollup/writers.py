@@ -3,6 +3,7 @@ a metrics file the county's own report includes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,7 @@ from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.output import csv_text
 
 FIXED = ("单位", "成文日期", "状态")
+STATUS_WIDTH = 40  # characters of the .xlsx status column; longer statuses wrap
 TOTAL = "合计"
 
 
@@ -37,7 +39,14 @@ def table_rows(summary: Summary) -> list[list[str]]:
                 *(cell_text(c, row.cells.get(c.key)) for c in summary.columns),
             ]
         )
-    rows.append([TOTAL, "", "", *(cell_text(c, summary.total.get(c.key)) for c in summary.columns)])
+    rows.append(
+        [
+            TOTAL,
+            "",
+            summary.total_note,
+            *(cell_text(c, summary.total.get(c.key)) for c in summary.columns),
+        ]
+    )
     return rows
 
 
@@ -50,8 +59,10 @@ def _number(column: Column, cell: Cell | None) -> tuple[Any, str]:
     if cell is None or cell.value is None:
         return None, "General"
     value: Decimal = cell.value
-    if column.kind == "rate":
-        return float(round(value, 1)), "0.0"
+    if column.kind == "rate":  # as the CSV and the report print it: 96.2, 100
+        rounded = round(value, 1)
+        whole_rate = rounded == rounded.to_integral_value()
+        return (int(rounded) if whole_rate else float(rounded)), "0" if whole_rate else "0.0"
     whole = value == value.to_integral_value()
     fmt = "0" if whole else "0.0#"
     if cell.approx:
@@ -72,26 +83,31 @@ def to_xlsx(summary: Summary) -> bytes:
     text_rows = table_rows(summary)
     sheet.append(text_rows[0])
     for row in summary.rows:
-        values: list[Any] = [row.name, row.date, row.status]
+        date = dt.date.fromisoformat(row.date) if row.date else None
+        values: list[Any] = [row.name, date, row.status]
         sheet.append(values + [None] * len(summary.columns))
+        sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
+        sheet.cell(row=sheet.max_row, column=3).alignment = Alignment(wrap_text=True)
         for i, column in enumerate(summary.columns):
             value, fmt = _number(column, row.cells.get(column.key))
             target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
             target.number_format = fmt
-    sheet.append([TOTAL, None, None] + [None] * len(summary.columns))
+    sheet.append([TOTAL, None, summary.total_note or None] + [None] * len(summary.columns))
     for i, column in enumerate(summary.columns):
         value, fmt = _number(column, summary.total.get(column.key))
         target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
         target.number_format = fmt
         target.font = Font(bold=True)
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    sheet.cell(row=sheet.max_row, column=3).alignment = Alignment(wrap_text=True)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.freeze_panes = "B2"
     for i in range(len(text_rows[0])):
         widest = max(text_width(r[i]) for r in text_rows)
-        sheet.column_dimensions[get_column_letter(i + 1)].width = min(60, max(6.0, widest * 2 + 2))
+        cap = STATUS_WIDTH if i == len(FIXED) - 1 else 60  # the status wraps
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(cap, max(6.0, widest * 2 + 2))
     issues = book.create_sheet("问题")
     issues.append(["文件", "行", "列", "级别", "规则", "说明"])
     for d in summary.findings:
@@ -166,12 +182,21 @@ def metrics_document(summary: Summary) -> yw.Doc:
             doc,
             "metrics",
             "未写出的比率："
-            + "、".join(f"{c.id}（{c.label}）" for c in left_out)
-            + "——有的报告只给出了分子或分母之一，合计算不出如实的比率，请先补齐各乡镇的数字",
+            + "；".join(
+                f"{c.id}（{c.label}）——"
+                + (
+                    summary.no_total[c.key].split("：", 1)[1] + "，合计算不出如实的比率"
+                    if c.key in summary.no_total
+                    else "计入合计的报告没有给出它的分子和分母（或分母合计为 0）"
+                )
+                for c in left_out
+            )
+            + "。请先补齐各乡镇的数字",
         )
     yw.set_header(
         doc,
-        f"由 lawgov-gen summary 汇总的 {len(summary.rows)} 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
-        "县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。",
+        f"由 lawgov-gen summary 汇总的 {sum(r.counted for r in summary.rows)} 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
+        + (f"不含：{'、'.join(summary.not_counted)}。\n" if summary.not_counted else "")
+        + "县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。",
     )
     return doc
