@@ -6,17 +6,23 @@ from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
 from lawgov_gen.content.numbering import MAX_ITEM_LEVEL
-from lawgov_gen.data.model import Item
+from lawgov_gen.data.model import Item, ReportData
 from lawgov_gen.data.source_map import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.statute import ITEM_PARTS, PARTS
+from lawgov_gen.statute import ITEM_PARTS, PART_BY_KEY, PARTS, Part
 
 
-def _get(inp: CheckInput, path: KeyPath) -> object:
-    node: object = inp.data
-    for part in path:
-        node = getattr(node, str(part))
-    return node
+def empty_parts(data: ReportData) -> list[Part]:
+    """The statutory parts a report leaves empty (part 二 written as a paragraph is there;
+    part 五 is empty without court figures or items, and then prints 无。)."""
+    filled = {
+        "measures": bool(data.measures),
+        "problems": bool(data.problems.shortcomings or data.problems.intro),
+        "duties": bool(data.duties),
+        "plans": bool(data.plans),
+        "other": bool(data.other or data.court is not None),
+    }
+    return [part for part in PARTS if not filled[part.key]]
 
 
 @rule(
@@ -26,21 +32,18 @@ def _get(inp: CheckInput, path: KeyPath) -> object:
     "补写该部分，至少一项",
 )
 def required_parts(inp: CheckInput) -> Iterator[Diagnostic]:
-    for part in PARTS:
+    for part in empty_parts(inp.data):
         if part.required is None:
             continue
         path = tuple(part.required.split("."))
-        if part.key == "problems" and inp.data.problems.intro:
-            continue  # part 二 written as a paragraph is there
-        if not _get(inp, path):
-            where = "的“存在的不足”" if len(path) > 1 else f"“{part.label}”"
-            name = f"第{part.numeral}部分{where}（{part.required}）"
-            yield inp.at(path, "S1", f"缺少{name}：法定的五部分必须齐全，请至少写一项", key=True)
+        where = "的“存在的不足”" if len(path) > 1 else f"“{part.label}”"
+        name = f"第{part.numeral}部分{where}（{part.required}）"
+        yield inp.at(path, "S1", f"缺少{name}：法定的五部分必须齐全，请至少写一项", key=True)
 
 
 @rule("S2", "warning", "第三部分“第一责任人职责”（duties）为空", "补写党政主要负责人履职情况")
 def duties_present(inp: CheckInput) -> Iterator[Diagnostic]:
-    if not inp.data.duties:
+    if PART_BY_KEY["duties"] in empty_parts(inp.data):
         yield inp.at(
             ("duties",),
             "S2",
@@ -62,7 +65,7 @@ def causes_present(inp: CheckInput) -> Iterator[Diagnostic]:
 
 @rule("S4", "info", "第五部分没有内容，将印为“无。”", "如有行政应诉等情况，写在 court 或 other 中")
 def other_empty(inp: CheckInput) -> Iterator[Diagnostic]:
-    if not inp.data.other and inp.data.court is None:
+    if PART_BY_KEY["other"] in empty_parts(inp.data):
         yield inp.at(
             ("other",), "S4", "第五部分“其他需要报告的情况”没有内容，将印为“无。”", key=True
         )

@@ -128,7 +128,7 @@ def _summary(
         lines.append(f"主送机关：{'、'.join(report['to'])}")
     for key, old in headings.items():
         part = PART_BY_KEY[key]
-        lines.append(f"第{'一二三四五'[part.number - 1]}部分（{part.label}）← {'；'.join(old)}")
+        lines.append(f"第{part.numeral}部分（{part.label}）← {'；'.join(old)}")
     missing = [p.label for p in PART_BY_KEY.values() if p.key not in headings]
     if missing:
         lines.append(f"原文没有的部分：{'、'.join(missing)}")

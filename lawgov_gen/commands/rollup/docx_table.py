@@ -14,7 +14,7 @@ from lawgov_gen.commands.rollup.docx_layout import CELL_MARGIN_TWIPS, STATUS, La
 from lawgov_gen.commands.rollup.table import Summary
 from lawgov_gen.commands.rollup.writers import table_rows
 from lawgov_gen.render.docx_zip import normalize_docx
-from lawgov_gen.render.templates import builtin_template_dir
+from lawgov_gen.render.templates import WORD_TEMPLATE, builtin_template_dir
 
 CONTINUED = "续表"
 
@@ -26,7 +26,7 @@ def to_docx(summary: Summary, title: str) -> bytes:
     from docx.oxml import parse_xml
     from docx.shared import Mm
 
-    document = docx.Document(str(builtin_template_dir() / "report.docx"))
+    document = docx.Document(str(builtin_template_dir() / WORD_TEMPLATE))
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("sectPr"):

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Literal
 
 from lawgov_gen.checks.runner import Checked, check_file
+from lawgov_gen.checks.structure import empty_parts
 from lawgov_gen.commands.rollup.counted import left_out, summary_year
 from lawgov_gen.content.figures import Figure, build_figures
 from lawgov_gen.data.model import Metric, ReportData
 from lawgov_gen.data.paths import display_name
 from lawgov_gen.diagnostics import Diagnostic
-from lawgov_gen.statute import PARTS
 
 Kind = Literal["count", "rate", "percent"]
 COURT = (
@@ -167,13 +167,7 @@ def _status(checked: Checked) -> str:
 
 def _missing_parts(data: ReportData) -> list[str]:
     """The statutory parts a report leaves empty (part 五 may be empty: it prints 无)."""
-    empty = {
-        "measures": not data.measures,
-        "problems": not (data.problems.shortcomings or data.problems.intro),
-        "duties": not data.duties,
-        "plans": not data.plans,
-    }
-    return [f"第{'一二三四五'[p.number - 1]}部分" for p in PARTS if empty.get(p.key)]
+    return [f"第{p.numeral}部分" for p in empty_parts(data) if p.key != "other"]
 
 
 def _figures(data: ReportData, previous: ReportData | None) -> dict[str, Figure]:
