@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
 from lawgov_gen.content.figures import number_text, percent_text
+from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
 UNITS = sorted(
     "起 件 宗 次 场 场次 人 人次 名 户 家 个 项 条 份 册 本 篇 期 批 台 套 辆 处 所 座 张 支 队 万元 元 亿元 % 天 小时 万人次 万人 余次".split(),
@@ -215,23 +218,39 @@ class _Extractor:
         return None
 
 
-_TEXT_KEYS = ("intro", "text")
+def _models_in(annotation: Any) -> tuple[type[BaseModel], ...]:
+    """The models an annotation holds: list[Item] → Item, Finding → Point, Item."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return (annotation,)
+    found: tuple[type[BaseModel], ...] = ()
+    for arg in get_args(annotation):
+        found += tuple(m for m in _models_in(arg) if m not in found)
+    return found
 
 
 def extract_metrics(tree: dict[str, Any]) -> Extracted:
-    """Turn the figures of every text of the tree into metrics quoted by the text."""
+    """Turn the figures of every prose text of the tree (TextRole text) into metrics
+    quoted by the text; titles, leads and words stay as they are."""
     extractor = _Extractor()
 
-    def walk(node: Any, key: str = "") -> Any:
-        if isinstance(node, str):
-            return extractor.text(node) if key in _TEXT_KEYS else node
+    def walk(node: Any, models: tuple[type[BaseModel], ...]) -> Any:
         if isinstance(node, list):
-            return [walk(v, key) for v in node]
-        if isinstance(node, dict):
-            return {k: v if k == "report" else walk(v, k) for k, v in node.items()}
-        return node
+            return [walk(v, models) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            model = next((m for m in models if key in m.model_fields), None)
+            if model is None or model is ReportMeta:
+                out[key] = value
+            elif isinstance(value, str):
+                prose = text_role(model, key) == "text"
+                out[key] = extractor.text(value) if prose else value
+            else:
+                out[key] = walk(value, _models_in(model.model_fields[key].annotation))
+        return out
 
-    out = walk(tree)
+    out = walk(tree, (ReportData,))
     if extractor.metrics:
         out["metrics"] = {**tree.get("metrics", {}), **extractor.metrics}
     return Extracted(out, list(extractor.metrics), extractor.left)
