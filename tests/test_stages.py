@@ -12,7 +12,7 @@ import pytest
 from lawgov_gen.checks.runner import check_file
 from lawgov_gen.commands.importer.segmenter import match_part
 from lawgov_gen.content.context import ReportContext
-from lawgov_gen.content.expressions import pieces
+from lawgov_gen.content.expressions import masked, pieces
 from lawgov_gen.content.figures import Figure
 from lawgov_gen.data.model import PartTitles
 from lawgov_gen.render.elements import ROLE_OF_ELEMENT, STYLES
@@ -155,3 +155,9 @@ def test_example_word_output_is_byte_identical(tmp_path: Path) -> None:
     assert invoke("render", str(EXAMPLES), "-o", str(tmp_path)).exit_code == 0
     for name, digest in EXAMPLE_DOCX.items():
         assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_one_helper_masks_expressions_and_titles_keeping_indices() -> None:
+    text = "依据《条例2号》，{{ '}}' }}共5件"
+    assert masked(text) == "依据《条例2号》，" + " " * 10 + "共5件"
+    assert masked(text, titles=True) == "依据" + " " * 6 + "，" + " " * 10 + "共5件"

@@ -13,6 +13,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
+from lawgov_gen.content.expressions import masked
 from lawgov_gen.content.figures import number_text, percent_text
 from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
@@ -35,9 +36,9 @@ _TRAILING = re.compile(
     r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别|仅|仅有|只有|不少于|不低于|不超过|超过"
     r"|多达|高达|近|逾|以上)+$"
 )
-_MASK = re.compile(
-    r"《[^》]*》|“[\d.\s]+”|\{\{.*?\}\}|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
-)
+# numbers that are not figures (beside 《…》 titles and {{ … }} expressions): a quoted
+# number, a document number, a date
+_NOT_FIGURES = re.compile(r"“[\d.\s]+”|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日")
 # Words of labels and the English of their ids (longest first when several match).
 _WORDS = {
     "矛盾纠纷": "disputes", "纠纷": "disputes", "调解": "mediation", "调处": "mediation",
@@ -128,10 +129,10 @@ class _Extractor:
         self.left: list[str] = []
 
     def text(self, text: str) -> str:
-        masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+        plain = _NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), masked(text, titles=True))
         found: list[_Found] = []
-        for m in _FIGURE.finditer(masked):
-            label, whole_of = _label(masked, m.start())
+        for m in _FIGURE.finditer(plain):
+            label, whole_of = _label(plain, m.start())
             if not label or (m.group(1) != "0" and Decimal(m.group(1)) < Decimal("0.0001")):
                 self.left.append(m.group(0))
                 continue
@@ -139,7 +140,7 @@ class _Extractor:
             value = Decimal(m.group(1))
             if len(label) <= 2 and unit != "%":
                 # a bare verb before the figure (组织19名人员…): the noun comes after it
-                label += _after(masked, m.end())
+                label += _after(plain, m.end())
             if (unit == "%" and value > 100) or (unit in COUNT_UNITS and value != int(value)):
                 self.left.append(m.group(0))  # a figure check would refuse stays text
                 continue
@@ -155,7 +156,7 @@ class _Extractor:
                     whole_of,
                 )
             )
-        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", masked):
+        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", plain):
             if not any(f.start <= m.start() < f.end for f in found) and not re.match(
                 r"\d{4}$", m.group(0)
             ):
