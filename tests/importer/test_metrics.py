@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from lawgov_gen.commands.importer.figures import extract_metrics
+from lawgov_gen.commands.importer.metric_finder import extract_metrics
 from tests.helpers import invoke
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
