@@ -145,8 +145,9 @@ def _closing(text: str, pos: int) -> int | None:
 
 @lru_cache(maxsize=8192)
 def _parse(source: str) -> nodes.Expr:
-    # check and render both look at every expression: parse each once
-    template = _ENV.parse("{{" + source + "}}")
+    # check and render both look at every expression: parse each once. The spaces keep
+    # `m.x-` and `- m.x` the expressions render compiles, not Jinja's `-}}` / `{{-`.
+    template = _ENV.parse("{{ " + source + " }}")
     (output,) = template.body
     assert isinstance(output, nodes.Output) and len(output.nodes) == 1
     node = output.nodes[0]
