@@ -22,6 +22,10 @@ class Part:
     recognise: tuple[str, ...]  # words by which an old report's heading is recognised
     required: str | None  # the key path that must not be empty (S1), or None
     label: str  # short label
+    priority: int  # a heading that names several parts goes to the lowest (most specific)
+    # part 二 only: the words that mark its shortcomings and its causes in an old report
+    shortcoming_words: tuple[str, ...] = ()
+    cause_words: tuple[str, ...] = ()
 
     @property
     def numeral(self) -> str:
@@ -47,6 +51,7 @@ PARTS: tuple[Part, ...] = (
         ("举措", "成效", "主要做法", "主要情况", "工作情况", "开展情况", "主要工作"),
         "measures",
         "主要举措和成效",
+        5,
     ),
     Part(
         "problems",
@@ -56,6 +61,9 @@ PARTS: tuple[Part, ...] = (
         ("不足", "问题", "短板", "差距", "原因"),
         "problems.shortcomings",
         "不足和原因",
+        2,
+        ("不足", "问题"),
+        ("原因",),
     ),
     Part(
         "duties",
@@ -65,6 +73,7 @@ PARTS: tuple[Part, ...] = (
         ("第一责任人", "主要负责人", "履行推进法治建设", "履职", "有关情况"),
         None,
         "第一责任人职责",
+        1,
     ),
     Part(
         "plans",
@@ -74,6 +83,7 @@ PARTS: tuple[Part, ...] = (
         ("安排", "打算", "计划", "下一步", "思路"),
         "plans",
         "主要安排",
+        3,
     ),
     Part(
         "other",
@@ -83,6 +93,7 @@ PARTS: tuple[Part, ...] = (
         ("其他", "行政应诉", "生效裁判", "出庭应诉", "行政诉讼"),
         None,
         "其他情况",
+        4,
     ),
 )
 

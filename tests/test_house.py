@@ -95,3 +95,10 @@ def test_modules_stay_small() -> None:
         if (n := len(p.read_text("utf-8").splitlines())) > 330
     }
     assert long == {}
+
+
+def test_the_importers_modules_share_no_name_with_another_package() -> None:
+    importer = PACKAGE / "commands" / "importer"
+    others = {p.stem for p in PACKAGE.rglob("*.py") if p.parent != importer}
+    clashes = {p.stem for p in importer.glob("*.py")} & others - {"__init__", "__main__"}
+    assert clashes == set()

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from lawgov_gen.checks.runner import check_file
+from lawgov_gen.commands.importer.segmenter import match_part
 from lawgov_gen.content.context import ReportContext
-from lawgov_gen.content.expressions import pieces
+from lawgov_gen.content.expressions import masked, pieces
 from lawgov_gen.content.figures import Figure
 from lawgov_gen.data.model import PartTitles
 from lawgov_gen.render.elements import ROLE_OF_ELEMENT, STYLES
@@ -27,6 +28,22 @@ def test_the_statute_table_names_the_five_parts_in_order() -> None:
     assert tuple(PartTitles.model_fields) == PART_KEYS
     for part in PARTS:
         assert all(word in part.heading for word in part.keywords)
+    assert sorted(p.priority for p in PARTS) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("存在的问题和原因", "problems"),
+        ("主要负责人履职情况和下一步安排", "duties"),
+        ("下一步工作打算和其他情况", "plans"),
+        ("主要举措和成效", "measures"),
+        ("其他需要报告的情况", "other"),
+    ],
+)
+def test_the_importer_recognises_parts_by_the_statute_table(heading: str, key: str) -> None:
+    part = match_part(heading)
+    assert part is not None and part.key == key
 
 
 def test_every_printed_context_field_names_an_element_of_the_table() -> None:
@@ -159,3 +176,9 @@ def test_example_pdf_text_is_identical(tmp_path: Path) -> None:
         with pdfplumber.open(tmp_path / name) as pdf:
             text = "\f".join(page.extract_text() or "" for page in pdf.pages)
         assert hashlib.sha256(text.encode()).hexdigest() == digest, name
+
+
+def test_one_helper_masks_expressions_and_titles_keeping_indices() -> None:
+    text = "依据《条例2号》，{{ '}}' }}共5件"
+    assert masked(text) == "依据《条例2号》，" + " " * 10 + "共5件"
+    assert masked(text, titles=True) == "依据" + " " * 6 + "，" + " " * 10 + "共5件"

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.checks.writing import masked
-from lawgov_gen.content.expressions import VARIABLES, TextRenderer, nearest_ids, quoted_ids
+from lawgov_gen.content.expressions import VARIABLES, TextRenderer, masked, nearest_ids, quoted_ids
 from lawgov_gen.diagnostics import Diagnostic
 
 
@@ -72,7 +71,7 @@ _BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日�
 )
 def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
     for text in inp.prose("text", "lead", "title"):
-        plain = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), masked(text.value))
+        plain = masked(text.value, titles=True)
         for m in _BARE_NUMBER.finditer(plain):
             yield inp.find(
                 text,

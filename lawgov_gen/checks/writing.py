@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, TextField, rule
-from lawgov_gen.content.expressions import pieces
+from lawgov_gen.content.expressions import masked
 from lawgov_gen.diagnostics import Diagnostic
 
 CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -85,17 +85,6 @@ def invisible_name(ch: str) -> str:
         return INVISIBLE[ch]
     kind = "格式字符" if unicodedata.category(ch) == "Cf" else "不显示的字符"
     return f"{kind} {unicodedata.name(ch, '')}".rstrip()
-
-
-def masked(text: str) -> str:
-    """The text with each `{{ … }}` replaced by spaces of the same length (same indices)."""
-    if "{{" not in text:
-        return text
-    out = list(text)
-    for piece in pieces(text)[0]:
-        if piece.expression is not None:
-            out[piece.start : piece.end] = " " * (piece.end - piece.start)
-    return "".join(out)
 
 
 def full_width_for(mark: str, text: str, index: int) -> str:

@@ -213,7 +213,7 @@ def import_command(old: Path, new: Path, metrics: bool, force: bool) -> int:
       lawgov-gen import 2023年报告.docx -o 2023.yaml
       lawgov-gen import 报告网页.html -o 2023.yaml --metrics
     """
-    from lawgov_gen.commands.importer.run import import_report
+    from lawgov_gen.commands.importer.import_file import import_report
 
     result = import_report(old, new, metrics=metrics, force=force)
     say(f"已导入 {result.path}")

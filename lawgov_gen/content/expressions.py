@@ -9,6 +9,7 @@ operators, dunder attributes) is refused before it is evaluated in a sandbox.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +61,8 @@ class Piece:
     expression: str | None  # None: literal text[start:end]
 
 
+_TITLE = re.compile(r"《[^》]*》")  # a document's or a law's name
+
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _ENV.globals.clear()
 _ENV.filters.clear()
@@ -98,6 +101,21 @@ def pieces(text: str) -> tuple[list[Piece], TextIssue | None]:
     return out, None
 
 
+def masked(text: str, *, titles: bool = False) -> str:
+    """The text with each `{{ … }}` (and with `titles` each 《…》) replaced by spaces of the
+    same length, so indices still point into the text: what the writing rules and the
+    importer's figure finder read."""
+    out = list(text)
+    if "{{" in text:
+        for piece in pieces(text)[0]:
+            if piece.expression is not None:
+                out[piece.start : piece.end] = " " * (piece.end - piece.start)
+    if titles and "《" in text:
+        for m in _TITLE.finditer("".join(out)):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
 def _inside(text: str, start: int) -> int:
     """The first character of the expression after the `{{` at `start` and its spaces."""
     index = start + 2
@@ -127,8 +145,9 @@ def _closing(text: str, pos: int) -> int | None:
 
 @lru_cache(maxsize=8192)
 def _parse(source: str) -> nodes.Expr:
-    # check and render both look at every expression: parse each once
-    template = _ENV.parse("{{" + source + "}}")
+    # check and render both look at every expression: parse each once. The spaces keep
+    # `m.x-` and `- m.x` the expressions render compiles, not Jinja's `-}}` / `{{-`.
+    template = _ENV.parse("{{ " + source + " }}")
     (output,) = template.body
     assert isinstance(output, nodes.Output) and len(output.nodes) == 1
     node = output.nodes[0]

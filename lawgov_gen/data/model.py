@@ -224,7 +224,8 @@ class Item(Strict):
 
 
 def _point_or_item(value: Any) -> str:
-    keys = set(value) if isinstance(value, dict) else set(vars(value))
+    # a model instance, or any other YAML value (text, list): a point, refused as a point
+    keys = set(value) if isinstance(value, dict) else set(getattr(value, "__dict__", ()))
     return "item" if keys & {"title", "points", "items", "points_style"} else "point"
 
 

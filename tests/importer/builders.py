@@ -10,8 +10,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import ImportProblem
-from lawgov_gen.commands.importer.reading import read_document
 
 W = nsdecls("w")
 

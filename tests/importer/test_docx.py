@@ -11,8 +11,8 @@ import yaml
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
-from lawgov_gen.commands.importer.reading import read_document
 from tests.helpers import invoke
 from tests.importer.builders import W, add_numbering, import_message, number
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import ImportProblem, SourceParagraph
-from lawgov_gen.commands.importer.reading import read_document
 from lawgov_gen.errors import LawgovError
 
 

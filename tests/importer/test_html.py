@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
-from lawgov_gen.commands.importer.reading import read_document
 from tests.helpers import invoke
 from tests.importer.builders import import_message
 

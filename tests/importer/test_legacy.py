@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from lawgov_gen.commands.importer import legacy
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
-from lawgov_gen.commands.importer.reading import read_document
 from tests.helpers import invoke
 from tests.importer.builders import add_numbering, import_message, number
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from lawgov_gen.commands.importer.metric_finder import extract_metrics
 from tests.helpers import invoke
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -65,3 +66,27 @@ def test_readable_ids_and_labels() -> None:
     text = data["measures"][0]["text"]
     assert text.startswith("组织{{ m.staff_certificates }}人员考取行政执法证，")
     assert "培训不少于{{ m.enforcement_staff_training }}" in text
+
+
+def test_only_prose_marked_in_the_model_is_searched_for_figures() -> None:
+    tree: dict[str, Any] = {
+        "report": {"org": "调解30起", "title": "调解30起"},
+        "intro": "共调解纠纷130起",
+        "measures": [
+            {
+                "title": "调解30起",
+                "items": [{"title": "培训5场", "points": [{"lead": "10件", "text": "处罚12件"}]}],
+            }
+        ],
+        "problems": {"intro": "信访8件", "causes": [{"text": "问题3个"}]},
+    }
+    out = extract_metrics(tree).tree
+    assert out["report"] == tree["report"]
+    assert out["intro"] == "共调解纠纷{{ m.mediation_disputes }}"
+    item = out["measures"][0]
+    assert item["title"] == "调解30起" and item["items"][0]["title"] == "培训5场"
+    assert item["items"][0]["points"] == [{"lead": "10件", "text": "处罚{{ m.penalty }}"}]
+    assert out["problems"] == {
+        "intro": "信访{{ m.petitions }}",
+        "causes": [{"text": "问题{{ m.issues }}"}],
+    }

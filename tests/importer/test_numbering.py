@@ -6,7 +6,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from lawgov_gen.commands.importer.numbering import Numbering, chinese_number, format_number
+from lawgov_gen.commands.importer.word_numbering import Numbering, chinese_number, format_number
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 import weasyprint
 
-from lawgov_gen.commands.importer.reading import read_document
+from lawgov_gen.commands.importer.document_reader import read_document
 from tests.importer.builders import import_message
 
 TITLE = "示例县青禾镇2023年法治政府建设年度报告"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
-from lawgov_gen.commands.importer.reading import read_document
 from lawgov_gen.content.layout import text_width
 from tests.importer.builders import import_message
 

@@ -17,7 +17,6 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from lawgov_gen.commands.importer.normalise import join_pieces
-from lawgov_gen.commands.importer.numbering import Numbering
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
     OldWordFormat,
@@ -28,6 +27,7 @@ from lawgov_gen.commands.importer.paragraphs import (
     table_warning,
 )
 from lawgov_gen.commands.importer.pipeline import finish
+from lawgov_gen.commands.importer.word_numbering import Numbering
 
 SOFT_BREAK = "合并段内换行"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

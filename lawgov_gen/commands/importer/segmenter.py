@@ -11,18 +11,23 @@ from typing import Any
 
 from lawgov_gen.commands.importer.labels import Labelled, split_label, split_points
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
-from lawgov_gen.statute import ITEM_PARTS, PARTS, Part
+from lawgov_gen.statute import ITEM_PARTS, PART_BY_KEY, PARTS, Part
 
-# When a heading names several parts, the more specific word decides.
-_PRIORITY = ("duties", "problems", "plans", "other", "measures")
+# Part 二's two halves by the statute table's words: S (shortcomings) and C (causes).
+_PROBLEMS = PART_BY_KEY["problems"]
+_S = "|".join(_PROBLEMS.shortcoming_words)
+_C = "|".join(_PROBLEMS.cause_words)
+# an item heading of part 二 that only names a half: 存在的问题, 问题和不足, 原因分析
 _SECTION_ONLY = re.compile(
-    r"^(存在的?(不足|问题)(和不足)?|问题和不足|不足和原因|原因分析|(问题|不足)的?原因)$"
+    rf"^(存在的?(?:{_S})(?:和(?:{_S}))?|(?:{_S})和(?:{_S})|(?:{_S})和(?:{_C})|(?:{_C})分析"
+    rf"|(?:{_S})的?(?:{_C}))$"
 )
 _END = "。．.：:；;"
 # A paragraph of part 二 that turns to the causes: 究其原因，一是……; 产生问题的原因主要有：…
 _CAUSES_OPENER = re.compile(
-    r"^(?:究其原因|分析原因|原因分析|(?:产生|存在)(?:以上|上述|这些)?(?:问题|不足)的?(?:主要)?原因"
-    r"(?:主要)?(?:有|是|在于)?|(?:主要)?原因(?:主要)?(?:有|是|在于))[，,：:]?"
+    rf"^(?:究其(?:{_C})|分析(?:{_C})|(?:{_C})分析"
+    rf"|(?:产生|存在)(?:以上|上述|这些)?(?:{_S})的?(?:主要)?(?:{_C})(?:主要)?(?:有|是|在于)?"
+    rf"|(?:主要)?(?:{_C})(?:主要)?(?:有|是|在于))[，,：:]?"
 )
 
 
@@ -32,8 +37,8 @@ def match_part(text: str) -> Part | None:
     best = max(scores.values())
     if best == 0:
         return None
-    key = next(k for k in _PRIORITY if scores[k] == best)
-    return next(p for p in PARTS if p.key == key)
+    # when a heading names several parts, the more specific one decides
+    return min((p for p in PARTS if scores[p.key] == best), key=lambda p: p.priority)
 
 
 def _is_part_heading(p: SourceParagraph, labelled: Labelled) -> bool:
@@ -168,7 +173,7 @@ def segment(body: list[SourceParagraph]) -> Segmented:
         if _is_part_heading(p, labelled):
             part = match_part(labelled.text)
             if part is None:
-                part = next(x for x in PARTS if x.key == "other")
+                part = PART_BY_KEY["other"]
                 out.warnings.append(
                     f"{p.where}“{p.text[:30]}”对应不到法定的五个部分，已放入第五部分：请核对"
                 )
@@ -195,7 +200,7 @@ def _read(part: _Part, labelled: Labelled, counts: Counter[str], runs: tuple[str
     if kind in ("item1", "item2", "item3"):
         title, body = _title_and_body(labelled)
         if part.key == "problems" and kind == "item1":
-            if "原因" in title:
+            if any(word in title for word in _PROBLEMS.cause_words):
                 part.causes = True
             titled = any("title" in e for e in part.problems["shortcomings"])
             if _SECTION_ONLY.match(title) and not (part.causes and titled):

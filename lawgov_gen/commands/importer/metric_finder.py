@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
+from lawgov_gen.content.expressions import masked
 from lawgov_gen.content.figures import number_text, percent_text
+from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
 UNITS = sorted(
     "起 件 宗 次 场 场次 人 人次 名 户 家 个 项 条 份 册 本 篇 期 批 台 套 辆 处 所 座 张 支 队 万元 元 亿元 % 天 小时 万人次 万人 余次".split(),
@@ -32,9 +36,9 @@ _TRAILING = re.compile(
     r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别|仅|仅有|只有|不少于|不低于|不超过|超过"
     r"|多达|高达|近|逾|以上)+$"
 )
-_MASK = re.compile(
-    r"《[^》]*》|“[\d.\s]+”|\{\{.*?\}\}|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
-)
+# numbers that are not figures (beside 《…》 titles and {{ … }} expressions): a quoted
+# number, a document number, a date
+_NOT_FIGURES = re.compile(r"“[\d.\s]+”|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日")
 # Words of labels and the English of their ids (longest first when several match).
 _WORDS = {
     "矛盾纠纷": "disputes", "纠纷": "disputes", "调解": "mediation", "调处": "mediation",
@@ -125,10 +129,10 @@ class _Extractor:
         self.left: list[str] = []
 
     def text(self, text: str) -> str:
-        masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+        plain = _NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), masked(text, titles=True))
         found: list[_Found] = []
-        for m in _FIGURE.finditer(masked):
-            label, whole_of = _label(masked, m.start())
+        for m in _FIGURE.finditer(plain):
+            label, whole_of = _label(plain, m.start())
             if not label or (m.group(1) != "0" and Decimal(m.group(1)) < Decimal("0.0001")):
                 self.left.append(m.group(0))
                 continue
@@ -136,7 +140,7 @@ class _Extractor:
             value = Decimal(m.group(1))
             if len(label) <= 2 and unit != "%":
                 # a bare verb before the figure (组织19名人员…): the noun comes after it
-                label += _after(masked, m.end())
+                label += _after(plain, m.end())
             if (unit == "%" and value > 100) or (unit in COUNT_UNITS and value != int(value)):
                 self.left.append(m.group(0))  # a figure check would refuse stays text
                 continue
@@ -152,7 +156,7 @@ class _Extractor:
                     whole_of,
                 )
             )
-        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", masked):
+        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", plain):
             if not any(f.start <= m.start() < f.end for f in found) and not re.match(
                 r"\d{4}$", m.group(0)
             ):
@@ -215,23 +219,39 @@ class _Extractor:
         return None
 
 
-_TEXT_KEYS = ("intro", "text")
+def _models_in(annotation: Any) -> tuple[type[BaseModel], ...]:
+    """The models an annotation holds: list[Item] → Item, Finding → Point, Item."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return (annotation,)
+    found: tuple[type[BaseModel], ...] = ()
+    for arg in get_args(annotation):
+        found += tuple(m for m in _models_in(arg) if m not in found)
+    return found
 
 
 def extract_metrics(tree: dict[str, Any]) -> Extracted:
-    """Turn the figures of every text of the tree into metrics quoted by the text."""
+    """Turn the figures of every prose text of the tree (TextRole text) into metrics
+    quoted by the text; titles, leads and words stay as they are."""
     extractor = _Extractor()
 
-    def walk(node: Any, key: str = "") -> Any:
-        if isinstance(node, str):
-            return extractor.text(node) if key in _TEXT_KEYS else node
+    def walk(node: Any, models: tuple[type[BaseModel], ...]) -> Any:
         if isinstance(node, list):
-            return [walk(v, key) for v in node]
-        if isinstance(node, dict):
-            return {k: v if k == "report" else walk(v, k) for k, v in node.items()}
-        return node
+            return [walk(v, models) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            model = next((m for m in models if key in m.model_fields), None)
+            if model is None or model is ReportMeta:
+                out[key] = value
+            elif isinstance(value, str):
+                prose = text_role(model, key) == "text"
+                out[key] = extractor.text(value) if prose else value
+            else:
+                out[key] = walk(value, _models_in(model.model_fields[key].annotation))
+        return out
 
-    out = walk(tree)
+    out = walk(tree, (ReportData,))
     if extractor.metrics:
         out["metrics"] = {**tree.get("metrics", {}), **extractor.metrics}
     return Extracted(out, list(extractor.metrics), extractor.left)

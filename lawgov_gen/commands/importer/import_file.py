@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from lawgov_gen.checks.writing import half_width_marks
+from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.front import split_front
-from lawgov_gen.commands.importer.reading import read_document
 from lawgov_gen.commands.importer.segmenter import segment
 from lawgov_gen.commands.importer.writer import imported_document
 from lawgov_gen.commands.starter import check_new_file
@@ -78,7 +78,7 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
     found_metrics: list[str] = []
     left_as_text: list[str] = []
     if metrics:
-        from lawgov_gen.commands.importer.figures import extract_metrics
+        from lawgov_gen.commands.importer.metric_finder import extract_metrics
 
         extracted = extract_metrics(tree)
         tree = extracted.tree
