@@ -34,16 +34,17 @@ class _Stop(BaseException):
 @pytest.fixture(params=["SIGINT", "SIGTERM"])
 def stop_signal(request: pytest.FixtureRequest) -> Iterator[signal.Signals]:
     sig = signal.Signals[request.param]
-    if sig == signal.SIGINT:
-        yield sig
-        return
 
     def _raise(*_: object) -> None:
         raise _Stop
 
-    previous = signal.signal(sig, _raise)
-    yield sig
-    signal.signal(sig, previous)
+    # Ctrl-C as Python answers it, whatever an earlier test left installed
+    handler = signal.default_int_handler if sig == signal.SIGINT else _raise
+    previous = signal.signal(sig, handler)
+    try:
+        yield sig
+    finally:
+        signal.signal(sig, previous)
 
 
 def _signal_at_line(count: int, sig: signal.Signals) -> Callable[..., Any]:
