@@ -35,11 +35,13 @@ class _Stop(BaseException):
 def stop_signal(request: pytest.FixtureRequest) -> Iterator[signal.Signals]:
     sig = signal.Signals[request.param]
 
-    def _raise(*_: object) -> None:
+    def _raise(_: int, __: FrameType | None) -> None:
         raise _Stop
 
     # Ctrl-C as Python answers it, whatever an earlier test left installed
-    handler = signal.default_int_handler if sig == signal.SIGINT else _raise
+    handler: Callable[[int, FrameType | None], None] = (
+        signal.default_int_handler if sig == signal.SIGINT else _raise
+    )
     previous = signal.signal(sig, handler)
     try:
         yield sig
