@@ -44,3 +44,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     result = invoke("render", str(EXAMPLE), "--pdf", "-o", str(out))
     assert result.exit_code == 0, result.output
     return {"docx": out / "township.docx", "pdf": out / "township.pdf", "dir": out}
+
+
+@pytest.fixture
+def county(in_tmp: Path) -> Path:
+    """A fictional county folder (catalogue, townships, the county's report) in tmp."""
+    from tests.county import build_county
+
+    build_county(in_tmp)
+    return in_tmp

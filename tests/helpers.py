@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,3 +134,14 @@ Write = Callable[..., Path]  # the `write` fixture: write(text, name=..., encodi
 def style_name(paragraph: Any) -> str:
     """A python-docx paragraph's style name ("" without a style)."""
     return str(paragraph.style.name) if paragraph.style is not None else ""
+
+
+def with_full_stdout(*args: str) -> subprocess.CompletedProcess[str]:
+    """`lawgov-gen ARGS` as a process whose stdout is a full disk (/dev/full)."""
+    with open("/dev/full", "w") as full:
+        return subprocess.run(
+            [sys.executable, "-m", "lawgov_gen", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )

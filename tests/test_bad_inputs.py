@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import MINIMAL, check_lines, invoke, minimal_text, refused
+from tests.helpers import MINIMAL, check_lines, invoke, minimal_text, refused, with_full_stdout
 
 Minimal = Callable[..., Path]
 
@@ -80,13 +80,7 @@ def test_dev_zero_is_refused() -> None:
 
 def test_stdout_full_is_a_message_and_exit_1() -> None:
     Path("report.yaml").write_text(minimal_text(("，成功率", ",成功率")), encoding="utf-8")
-    with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-m", "lawgov_gen", "check", "report.yaml"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    out = with_full_stdout("check", "report.yaml")
     assert out.returncode == 1
     assert out.stderr == "错误 无法写出到标准输出：磁盘空间已满：请清理磁盘后重试\n"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Minimal, char_at, check_lines
+from tests.helpers import Minimal, char_at, check_lines, with_full_stdout
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 LAST_METRIC = "  rate: {label: 调解成功率, rate: [solved, cases]}\n"  # line 13 of MINIMAL
@@ -24,13 +24,7 @@ def test_help_and_version_to_a_closed_stdout_exit_1(args: str) -> None:
 
 
 def test_init_to_a_full_stdout_says_the_file_was_made() -> None:
-    with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-m", "lawgov_gen", "init", "x.yaml"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    out = with_full_stdout("init", "x.yaml")
     assert out.returncode == 1
     assert out.stderr == (
         "错误 无法写出到标准输出：磁盘空间已满：请清理磁盘后重试"

@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.county import build_county, township
+from tests.county import township
 from tests.helpers import check_lines, invoke, style_name
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 TOWNS = "2024/乡镇"
-
-
-@pytest.fixture
-def county(in_tmp: Path) -> Path:
-    build_county(in_tmp)
-    return in_tmp
 
 
 def _town(name: str, metrics: str) -> Path:

@@ -10,17 +10,11 @@ from pathlib import Path
 import pytest
 
 from lawgov_gen.commands.rollup.table import Cell, Column, Row, Summary
-from tests.county import build_county, township
+from tests.county import township
 from tests.helpers import invoke, requires_libreoffice
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 TOWNS = "2024/乡镇"
-
-
-@pytest.fixture
-def county(in_tmp: Path) -> Path:
-    build_county(in_tmp)
-    return in_tmp
 
 
 def _town(name: str, metrics: str, *extra: tuple[str, str]) -> Path:
