@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.county import township
-from tests.helpers import check_lines, invoke, style_name
+from tests.helpers import check_lines, invoke, minimal_text, style_name
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 TOWNS = "2024/乡镇"
@@ -384,3 +384,18 @@ def test_init_refuses_names_the_data_file_would_refuse(county: Path) -> None:
         invoke("init", f"{TOWNS}/甲镇.yaml", "--from", f"{TOWNS}/甲镇.yaml", "--force").exit_code
         == 1
     )
+
+
+def test_an_included_file_given_alone_checks_the_report_that_includes_it(in_tmp: Path) -> None:
+    # what a pre-commit hook does when a commit changes only a township's part file
+    duties = "duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n"
+    Path("towns").mkdir()
+    Path("towns/甲镇.yaml").write_text(
+        minimal_text(("version: 1\n", "version: 1\ninclude: [甲镇职责.yaml]\n"), (duties, "")),
+        "utf-8",
+    )
+    Path("towns/甲镇职责.yaml").write_text(duties.replace("带头学法。", "带头学法,"), "utf-8")
+    alone = check_lines("towns/甲镇职责.yaml")
+    assert alone == check_lines("towns/甲镇.yaml") != (0, [])
+    assert any(line.startswith("towns/甲镇职责.yaml:3:") and " F1 " in line for line in alone[1])
+    assert check_lines("towns/甲镇.yaml", "towns/甲镇职责.yaml") == alone

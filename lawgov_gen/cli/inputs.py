@@ -15,9 +15,10 @@ from lawgov_gen.errors import LawgovError
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def _included_by(files: list[Path]) -> set[Path]:
-    """The files that a report of the folder includes (parts of it, not reports)."""
-    out: set[Path] = set()
+def _included_by(files: list[Path]) -> dict[Path, list[Path]]:
+    """The files that a report of the folder includes (parts of it, not reports), each
+    with the reports that include it."""
+    out: dict[Path, list[Path]] = {}
     for path in files:
         text, _ = read_text(path, str(path))
         if text is None or "include" not in text:
@@ -30,7 +31,7 @@ def _included_by(files: list[Path]) -> set[Path]:
             if isinstance(ref, str):
                 target, _why = resolve_reference(ref, path)
                 if target is not None and target != real_path(path):  # itself: still a report
-                    out.add(target)
+                    out.setdefault(target, []).append(path)
     return out
 
 
@@ -62,7 +63,7 @@ def sort_inputs(items: list[Path]) -> Inputs:
     set apart, and files that another file of their folder includes are passed over (they
     are parts of a report, as a pre-commit hook may pass them one by one)."""
     out = Inputs()
-    skips: dict[Path, set[Path]] = {}  # per folder: what its reports include
+    skips: dict[Path, dict[Path, list[Path]]] = {}  # per folder: what its reports include
     for item in items:
         found = [item]
         if item.is_dir():
@@ -73,12 +74,17 @@ def sort_inputs(items: list[Path]) -> Inputs:
         folder = real_path(found[0].parent) if found else None
         if folder is not None and folder not in skips:
             skips[folder] = _included_by(_siblings(found[0]))
-        skip = skips.get(folder, set()) if folder is not None else set()
+        skip = skips.get(folder, {}) if folder is not None else {}
         for path in found:
             if is_catalog_file(path):
                 out.catalogs.append(path)
             elif real_path(path) not in skip:
                 out.reports.append(path)
+            elif not item.is_dir():
+                # a part given alone (a pre-commit hook passes only what changed): the
+                # reports that include it are what changed
+                out.reports += skip[real_path(path)]
+    out.reports = list(dict.fromkeys(out.reports))
     return out
 
 
