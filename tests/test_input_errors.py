@@ -338,3 +338,19 @@ def test_an_invisible_character_in_a_key_is_named(write: Write) -> None:
         "未知的键“measures\u200b”：键名中有看不见的字符 U+200B，多是从网页或 Word 复制来的："
         "请删除它，或重新输入这个键"
     )
+
+
+@pytest.mark.parametrize(
+    ("char", "name"), [("\u0085", "下一行符 NEL"), ("\u2028", "行分隔符"), ("\u2029", "段分隔符")]
+)
+def test_a_line_break_only_yaml_sees_is_named_where_it_stands(
+    write: Write, char: str, name: str
+) -> None:
+    write(MINIMAL.replace("扎实推进法治政府建设", f"扎实推进{char}法治政府建设"))
+    assert check_lines("report.yaml") == (
+        1,
+        [
+            f"report.yaml:9:22: 错误 F8 这里有一个看不见的字符 U+{ord(char):04X}（{name}），"
+            "YAML 会把它当作换行，多是从网页或 Word 复制来的：请删除它"
+        ],
+    )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, TextField, rule
 from lawgov_gen.content.expressions import masked
+from lawgov_gen.data.reading import YAML_LINE_BREAKS
 from lawgov_gen.diagnostics import Diagnostic
 
 CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -60,10 +61,8 @@ INVISIBLE: dict[str, str] = {
     "\u2068": "方向隔离",
     "\u2069": "方向隔离结束",
     "\ufeff": "字节顺序标记（BOM）",
-    "\u2028": "行分隔符",
-    "\u2029": "段分隔符",
     "\u00ad": "软连字符",
-    "\u0085": "下一行符（NEL）",
+    **YAML_LINE_BREAKS,
 }
 # Default_Ignorable_Code_Point (Unicode DerivedCoreProperties) outside the format characters
 # (category Cf): fillers and variation selectors that show nothing either
@@ -83,8 +82,8 @@ def invisible_name(ch: str) -> str:
     """What F8 calls the character: its Chinese name, else its kind and Unicode name."""
     if ch in INVISIBLE:
         return INVISIBLE[ch]
-    kind = "格式字符" if unicodedata.category(ch) == "Cf" else "不显示的字符"
-    return f"{kind} {unicodedata.name(ch, '')}".rstrip()
+    # the code point is in the message; Unicode's English name would not help a clerk
+    return "格式控制字符" if unicodedata.category(ch) == "Cf" else "不显示的字符"
 
 
 def full_width_for(mark: str, text: str, index: int) -> str:

@@ -9,6 +9,7 @@ built (a date that does not exist) is a located error, and every key path keeps 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,10 @@ MAX_BYTES = 5 * 1024 * 1024
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+# Characters YAML takes as a line break though no editor shows one: a line would break
+# where the clerk sees none, and every position after it would be off.
+YAML_LINE_BREAKS = {"\u0085": "下一行符 NEL", "\u2028": "行分隔符", "\u2029": "段分隔符"}
+_YAML_LINE_BREAK = re.compile("[" + "".join(YAML_LINE_BREAKS) + "]")
 SPECIAL_TAG = "无法解析的值（不支持 {tag} 等特殊标签）：请写成普通文字或数字"
 
 
@@ -94,6 +99,16 @@ def parse_yaml(
         line, col = source.line_col(index)
         diags.append(Diagnostic(source.name, line, col, "error", rule, msg))
 
+    for m in _YAML_LINE_BREAK.finditer(source.text):
+        ch = m.group()
+        err(
+            m.start(),
+            f"这里有一个看不见的字符 U+{ord(ch):04X}（{YAML_LINE_BREAKS[ch]}），YAML 会把它当作换行，"
+            "多是从网页或 Word 复制来的：请删除它",
+            "F8",
+        )
+    if diags:
+        return None, positions, key_positions, diags
     try:
         root = _compose(source.text)
     except RecursionError:
