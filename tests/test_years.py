@@ -221,3 +221,12 @@ def test_diff_bad_file_exit_1(tmp_path: Path) -> None:
     result = invoke("diff", str(bad), str(EXAMPLES / "township.yaml"))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{bad}:1:") and "YAML 语法错误" in result.stderr
+
+
+def test_diff_refuses_a_figure_the_report_could_not_print(in_tmp: Path) -> None:
+    Path("2023.yaml").write_text(
+        LAST_YEAR.replace("value: 130, unit: 起", "value: 130.5, unit: 起"), encoding="utf-8"
+    )
+    result = invoke("diff", "2023.yaml", str(EXAMPLES / "township.yaml"))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert " 错误 Q11 " in result.stderr and result.stderr.startswith("2023.yaml:")

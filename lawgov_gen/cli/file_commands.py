@@ -129,10 +129,9 @@ def diff(old: Path, new: Path, fmt: str) -> int:
       lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml
       lawgov-gen diff 2023/青禾镇.yaml 2024/青禾镇.yaml --format csv > 对比.csv
     """
-    from lawgov_gen.commands.diff import diff_reports, format_csv, format_table
-    from lawgov_gen.data.loader import load
+    from lawgov_gen.commands.diff import diff_reports, format_csv, format_table, load_for_diff
 
-    result = diff_reports(load(old, with_previous=False), load(new, with_previous=False))
+    result = diff_reports(load_for_diff(old), load_for_diff(new))
     if fmt == "csv":
         say(format_csv(result), nl=False)
     else:

@@ -7,13 +7,15 @@ can never word a change differently.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from lawgov_gen.content.figures import Figure, build_figures
 from lawgov_gen.content.layout import text_width
 from lawgov_gen.content.metrics_table import short_change
 from lawgov_gen.content.numbering import part_label
-from lawgov_gen.data.loader import Loaded
+from lawgov_gen.data.loader import Loaded, load
 from lawgov_gen.data.model import Item, ReportData
+from lawgov_gen.errors import DataError
 from lawgov_gen.output import csv_text
 from lawgov_gen.statute import PARTS
 
@@ -66,6 +68,17 @@ def _titles(data: ReportData, key: str) -> list[str]:
     if key == "problems":
         entries = [*entries.shortcomings, *entries.causes]
     return [e.title for e in entries if isinstance(e, Item) and e.title]
+
+
+def load_for_diff(path: Path) -> Loaded:
+    """A year's file for `diff`: its figures must pass the Q rules, as `render` requires,
+    since diff prints them too (a 150% or 10.5件 is an error here as well)."""
+    from lawgov_gen.checks.runner import check_file
+
+    stops = [d for d in check_file(path).blocking(False) if d.rule.startswith("Q")]
+    if stops:
+        raise DataError(stops)
+    return load(path, with_previous=False)
 
 
 def diff_reports(old: Loaded, new: Loaded) -> YearDiff:
