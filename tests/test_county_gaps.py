@@ -363,29 +363,23 @@ def test_xlsx_dates_are_dates_rates_print_as_in_the_csv_and_statuses_wrap(county
     assert sheet.column_dimensions["C"].width == 40
 
 
-def test_the_sums_file_says_why_when_nothing_is_counted(county: Path) -> None:
-    assert (
-        invoke("summary", f"{TOWNS}/丁镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml").exit_code
-        == 0
-    )
-    assert Path("s.yaml").read_text("utf-8") == (
-        "# 由 lawgov-gen summary 汇总的 0 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
-        "# 不含：丁镇（有错误）。\n"
-        "# 县的报告用 include: [本文件] 引用，文字中写 {{ m.指标id }} 即印出全县的数字。请勿手工修改，重新汇总即可。\n"
-        "metrics: {} # 未写出的比率：mediation_rate（调解成功率）——计入合计的报告没有给出它的分子和分母（或分母合计为 0）；"
-        "court_appearance_rate（出庭应诉率）——计入合计的报告没有给出它的分子和分母（或分母合计为 0）。"
-        "请先补齐各乡镇的数字\n"
-    )
-    assert (
-        invoke("summary", f"{TOWNS}/戊镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml").exit_code
-        == 0
-    )
-    assert (
-        Path("s.yaml")
-        .read_text("utf-8")
-        .startswith(
-            "# 由 lawgov-gen summary 汇总的 0 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
-            "# 不含：戊镇（无法读取）。\n"
+def test_no_sums_file_is_made_from_no_counted_report(county: Path) -> None:
+    for town in ("丁镇", "戊镇"):  # one with errors, one that does not load
+        result = invoke("summary", f"{TOWNS}/{town}.yaml", "-o", "t.csv", "--metrics-out", "s.yaml")
+        assert result.exit_code == 1
+        assert result.stderr.endswith(
+            "s.yaml: 错误 没有一份报告计入合计（都有错误、无法读取或不是本年度的），不生成合计指标文件："
+            "请先改正各报告的错误\n"
         )
+        assert not Path("s.yaml").exists() and not Path("t.csv").exists()
+
+
+def test_an_earlier_sums_file_inside_the_folder_is_named_as_an_input(county: Path) -> None:
+    Path(f"{TOWNS}/合计.yaml").write_text("metrics: {}\n", "utf-8")
+    result = invoke("summary", TOWNS, "-o", "t.csv", "--metrics-out", f"{TOWNS}/合计.yaml")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{TOWNS}/合计.yaml: 错误 这是本次要汇总的文件之一（它在给出的文件夹中），不能用汇总结果覆盖它："
+        "请换一个文件名，或写到文件夹之外\n",
     )
-    assert "未写出的比率" not in Path("s.yaml").read_text("utf-8")
+    assert not Path("t.csv").exists()

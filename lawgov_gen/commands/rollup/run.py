@@ -46,11 +46,15 @@ def check_outputs(table: Path, metrics_out: Path | None, inputs: list[Path]) -> 
             continue
         if path.is_dir():
             raise LawgovError("这是一个文件夹：请给出文件名", path=path)
-        if path.resolve() in named or (
-            path.suffix.lower() in (".yaml", ".yml") and _is_report(path)
-        ):
+        if path.suffix.lower() in (".yaml", ".yml") and _is_report(path):
             raise LawgovError(
                 "这是一份报告或指标目录，不能用汇总结果覆盖它：请换一个文件名", path=path
+            )
+        if path.resolve() in named:
+            raise LawgovError(
+                "这是本次要汇总的文件之一（它在给出的文件夹中），不能用汇总结果覆盖它："
+                "请换一个文件名，或写到文件夹之外",
+                path=path,
             )
 
 
@@ -123,6 +127,13 @@ def write_summary(
 
         data = to_docx(summary, table_title(summary, catalog_name[0] if catalog_name else None))
     outputs = [(table, data)]
+    if metrics_out is not None and not any(row.counted for row in summary.rows):
+        # the county's report would quote sums of nothing as its figures
+        raise LawgovError(
+            "没有一份报告计入合计（都有错误、无法读取或不是本年度的），不生成合计指标文件："
+            "请先改正各报告的错误",
+            path=metrics_out,
+        )
     if metrics_out is not None:
         outputs.append((metrics_out, yw.dump(metrics_document(summary)).encode("utf-8")))
     replace_together(outputs)
