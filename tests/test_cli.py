@@ -39,9 +39,15 @@ def test_every_command_has_chinese_help_with_an_example() -> None:
         )
         assert "显示帮助并退出。" in result.stdout
         assert "Usage" not in result.stdout and "Show this message" not in result.stdout
+        assert "x>=" not in result.stdout and "<=x" not in result.stdout  # ranges in words
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{name} {param.name} has no help"
+
+
+def test_ranges_in_help_are_in_words() -> None:
+    assert "[不小于 1]" in invoke("render", "--help").stdout
+    assert "[不小于 1、不大于 65535]" in invoke("preview", "--help").stdout
 
 
 def test_group_help_lists_commands_in_chinese() -> None:

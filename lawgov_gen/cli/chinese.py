@@ -105,11 +105,21 @@ def usage_message(exc: click.UsageError) -> str:
     return message
 
 
+# click's note on an IntRange option in --help: [x>=1], [1<=x<=65535]
+_HELP_RANGE = re.compile(r"\[((?:[^\s\[\]]+<=?x|x[<>]=?)[^\s\[\]]*)\]")
+
+
 class ChineseFormatter(click.HelpFormatter):
-    """Section headings with a full-width colon: 选项："""
+    """Section headings with a full-width colon (选项：), and click's range notes in words."""
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        def words(text: str) -> str:
+            return re.sub(_HELP_RANGE, lambda m: f"[{_range_words(m[1])}]", text)
+
+        super().write_dl([(term, words(text)) for term, text in rows], col_max, col_spacing)
 
 
 class ChineseContext(click.Context):
