@@ -49,8 +49,9 @@ def _relations_only(tree: object) -> Catalog | None:
         return None
 
     def ids(value: object) -> list[str] | None:
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return value if ok else None  # type: ignore[return-value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [str(v) for v in value]
+        return None
 
     entries = {}
     for mid, entry in metrics.items():
