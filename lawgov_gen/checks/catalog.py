@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.data.model import CatalogMetric, Metric
+from lawgov_gen.data.catalog import CatalogMetric
+from lawgov_gen.data.model import Metric
 from lawgov_gen.diagnostics import Diagnostic
 
 _RELATIONS = ("of", "parts", "rate")

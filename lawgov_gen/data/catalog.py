@@ -5,14 +5,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from lawgov_gen.data.model import Catalog, CatalogMetric
+from pydantic import Field
+
+from lawgov_gen.data.model import Id, Strict, Words
 from lawgov_gen.data.paths import display_name, resolve_reference
 from lawgov_gen.data.source_map import SourceMap
 from lawgov_gen.data.validation import parse_file, validate
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import DataError
+
+
+class CatalogMeta(Strict):
+    """`catalog:` the catalogue's name and year."""
+
+    name: Words = Field(min_length=1)
+    year: int | None = Field(default=None, ge=2000, le=2100, strict=True)
+
+
+class CatalogMetric(Strict):
+    """A standard indicator: label, unit and relations; `required` for every township."""
+
+    label: Words = Field(min_length=1)
+    unit: Words | None = Field(default=None, max_length=6)
+    of: Id | None = None
+    parts: list[Id] | None = None
+    rate: tuple[Id, Id] | None = None
+    required: bool = False
+
+
+class Catalog(Strict):
+    """An indicator catalogue file (contract §3)."""
+
+    version: Literal[1] = 1
+    catalog: CatalogMeta
+    metrics: dict[Id, CatalogMetric] = Field(default_factory=dict)
+
 
 # What a catalogue indicator hands down to a report that quotes it.
 _INHERITED = ("label", "unit", "of", "parts", "rate")

@@ -280,32 +280,6 @@ class ReportData(Strict):
         return meta.title or f"{meta.short}{meta.year}年法治政府建设年度报告"
 
 
-class CatalogMeta(Strict):
-    """`catalog:` the catalogue's name and year."""
-
-    name: Words = Field(min_length=1)
-    year: int | None = Field(default=None, ge=2000, le=2100, strict=True)
-
-
-class CatalogMetric(Strict):
-    """A standard indicator: label, unit and relations; `required` for every township."""
-
-    label: Words = Field(min_length=1)
-    unit: Words | None = Field(default=None, max_length=6)
-    of: Id | None = None
-    parts: list[Id] | None = None
-    rate: tuple[Id, Id] | None = None
-    required: bool = False
-
-
-class Catalog(Strict):
-    """An indicator catalogue file (contract §3)."""
-
-    version: Literal[1] = 1
-    catalog: CatalogMeta
-    metrics: dict[Id, CatalogMetric] = Field(default_factory=dict)
-
-
 def _role_of(annotation: Any) -> str | None:
     if get_origin(annotation) is Annotated:
         for meta in annotation.__metadata__:
