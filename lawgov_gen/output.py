@@ -56,14 +56,12 @@ def _write_new(path: Path, data: bytes, temps: list[tuple[Path, Path]]) -> None:
     os.chmod(tmp, 0o644)  # whatever the umask, as a copied file would be
 
 
-def replace_together(outputs: Sequence[tuple[Path, bytes]], remove: Sequence[Path] = ()) -> None:
-    """Write every (path, data) to a temporary file, then swap them all into place, and
-    delete the `remove` files (outputs of an earlier run that no longer match) with them.
+def replace_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every (path, data) to a temporary file, then swap them all into place.
 
-    If anything fails, every target keeps its previous content (or stays absent), every
-    `remove` file stays, and no temporary file is left behind, also when interrupted with
-    Ctrl-C or SIGTERM at any point: the slow writes stay interruptible, the renames are
-    held together.
+    If anything fails, every target keeps its previous content (or stays absent) and no
+    temporary file is left behind, also when interrupted with Ctrl-C or SIGTERM at any
+    point: the slow writes stay interruptible, the renames are held together.
     """
     temps: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path]] = []
@@ -76,7 +74,7 @@ def replace_together(outputs: Sequence[tuple[Path, bytes]], remove: Sequence[Pat
                 raise OutputProblem(f"无法写入输出文件：{os_words(exc)}", path=path) from None
         with _signals_held():
             try:
-                _swap_in(temps, backups, placed, remove)
+                _swap_in(temps, backups, placed)
             except BaseException:
                 _roll_back(temps, backups, placed)
                 raise
@@ -89,16 +87,9 @@ def replace_together(outputs: Sequence[tuple[Path, bytes]], remove: Sequence[Pat
 
 
 def _swap_in(
-    temps: list[tuple[Path, Path]],
-    backups: list[tuple[Path, Path]],
-    placed: list[Path],
-    remove: Sequence[Path] = (),
+    temps: list[tuple[Path, Path]], backups: list[tuple[Path, Path]], placed: list[Path]
 ) -> None:
-    # Move the old files aside first, so that every rename can be undone; a file to
-    # remove is moved aside the same way, and goes with the backups.
-    for path in remove:
-        if path.is_file():
-            _move_aside(path, backups, "无法删除过时的文件")
+    # Move the old files aside first, so that every rename can be undone.
     for _, path in temps:
         if path.is_dir():
             raise OutputProblem("同名的文件夹已存在，无法写入", path=path)

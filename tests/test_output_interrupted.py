@@ -119,16 +119,3 @@ def test_a_signal_at_any_line_leaves_one_whole_pair(
         outcomes["old" if state == before else "new"] += 1
     assert line > 30
     assert outcomes["old"] > 10 and outcomes["new"] >= 2
-
-
-def test_a_signal_at_any_line_keeps_or_removes_the_stale_half(
-    tmp_path: Path, stop_signal: signal.Signals
-) -> None:
-    def write(folder: Path) -> None:
-        replace_together([(folder / "a.docx", _NEW["a.docx"])], remove=[folder / "a.pdf"])
-
-    outcomes = set()
-    for line, state in _each_line(tmp_path, _OLD, write, stop_signal):
-        assert state in (_OLD, {"a.docx": _NEW["a.docx"]}), f"第 {line} 行中断后：{sorted(state)}"
-        outcomes.add(state == _OLD)
-    assert outcomes == {True, False}

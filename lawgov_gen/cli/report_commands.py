@@ -82,8 +82,13 @@ def render(
             say(outcome.error, err=True)
         for written in outcome.written:
             say(f"已生成 {written}")
-        for removed in outcome.removed:
-            say(f"已删除 {removed}：它是上次生成的，与本次的数据不再一致", err=True)
+        for other in outcome.stale:
+            kind = "PDF" if other.suffix == ".pdf" else "Word 文件"
+            say(
+                f"注意 {other} 本次没有生成：如果它是以前由这份数据生成的，已与新的数据不一致，"
+                f"请一起重新生成（加上 {'--pdf' if kind == 'PDF' else '去掉 --no-docx'}），或删除它",
+                err=True,
+            )
         progress.step()
 
     done: list[Outcome] = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawgov_gen.checks.runner import check_file
-from lawgov_gen.data.paths import display_name
+from lawgov_gen.data.paths import display_name, real_path
 from lawgov_gen.diagnostics import Diagnostic
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import replace_together
@@ -35,9 +35,15 @@ class RenderOptions:
         return [self.out_dir / f"{path.stem}{suffix}" for suffix in suffixes]
 
     def stale(self, path: Path) -> list[Path]:
-        """The other half of the pair, left by an earlier run: it would no longer match."""
+        """The other half of the pair, if an earlier run left one: it may no longer match.
+        It is named, never deleted: it may as well be a stamped copy, or another year's."""
         pair = [self.out_dir / f"{path.stem}{suffix}" for suffix in (".docx", ".pdf")]
-        return [p for p in pair if p not in self.targets(path) and p.is_file()]
+        source = real_path(path)
+        return [
+            p
+            for p in pair
+            if p not in self.targets(path) and p.is_file() and real_path(p) != source
+        ]
 
 
 @dataclass
@@ -49,7 +55,7 @@ class Outcome:
     findings: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # a formatted LawgovError (not a data finding)
     failed: bool = False
-    removed: list[Path] = field(default_factory=list)  # an earlier run's, no longer matching
+    stale: list[Path] = field(default_factory=list)  # the other half of an earlier pair
 
     @property
     def name(self) -> str:
@@ -74,11 +80,11 @@ def render_file(path: Path, options: RenderOptions) -> Outcome:
             render = render_docx if target.suffix == ".docx" else render_pdf
             outputs.append((target, render(ctx, options.templates)))
         # Everything is rendered before anything is written: a failure leaves no file.
-        stale = options.stale(path)
-        replace_together(outputs, remove=stale)
+        replace_together(outputs)
     except LawgovError as exc:
         return Outcome(path, error=exc.format(), failed=True)
-    return Outcome(path, [t for t, _ in outputs], checked.findings, removed=stale)
+    written = [t for t, _ in outputs]
+    return Outcome(path, written, checked.findings, stale=options.stale(path))
 
 
 def _worker_init(parent: int) -> None:
