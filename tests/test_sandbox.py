@@ -30,6 +30,15 @@ TOO_BIG = "错误 模板出错：模板要生成的文字、数字或循环过�
         ('{{ "x" * 100000000 }}', TOO_BIG),
         ("{{ 10 ** 100000000 }}", TOO_BIG),
         ('{{ "x"|center(100000000) }}', TOO_BIG),
+        ("{{ '%1000000000d' % 1 }}", TOO_BIG),
+        ("{{ '%*d' % (1000000000, 1) }}", TOO_BIG),
+        ('{{ "{:>1000000000}".format(1) }}', TOO_BIG),
+        ("{{ ((10**64)**64)**64 > 1 }}", TOO_BIG),
+        (
+            '{% set s = namespace(v="x") %}{% for i in range(40) %}{% set s.v = s.v ~ s.v %}'
+            "{% endfor %}{{ s.v }}",
+            TOO_BIG,
+        ),
         ("{{ lipsum(3) }}", "错误 模板出错：“lipsum”没有定义（模板只能使用报告提供的值）"),
         ("{{ [1, 2][999] }}", "错误 模板出错：列表没有第 999 项（从 0 数起）"),
         ("{{ 1|nosuchfilter }}", "错误 模板语法错误：没有名为“nosuchfilter”的过滤器"),
@@ -50,6 +59,19 @@ def test_what_an_html_template_raises_is_said_at_its_line(
     args = ("render", "report.yaml", "--pdf", "--no-docx", "--template", "tpl", "-o", "out")
     (line,) = refused(*args)
     assert line == f"{Path('tpl/report.html').absolute()}:3:1: {words}"
+
+
+def test_a_template_that_prints_without_end_is_stopped(minimal: Minimal) -> None:
+    minimal()
+    Path("tpl").mkdir()
+    Path("tpl/report.html").write_text(
+        '{% extends "builtin/report.html" %}{% block head %}'
+        '{% for i in range(3000) %}{{ "x" * 99999 }}{% endfor %}{% endblock %}',
+        "utf-8",
+    )
+    args = ("render", "report.yaml", "--pdf", "--no-docx", "--template", "tpl", "-o", "out")
+    (line,) = refused(*args)  # the whole output is measured: no one line to name
+    assert line == f"{Path('tpl/report.html').absolute()}: {TOO_BIG}"
 
 
 def test_what_a_word_template_raises_is_said_with_the_text_near_it(minimal: Minimal) -> None:

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.errors import TemplateProblem
 
 MAX_SIZE = 10_000  # the largest count a template may pass to a filter or function
-MAX_TEXT = 1_000_000  # characters (or list entries) one operation may build
+MAX_TEXT = 100_000  # characters (or list entries) one operation may build or take in
+# a width or precision in a format: "%1000000000d", "{:>1000000000}"
+_FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?|\{[^{}]*:[^{}]*?(\d+)[^{}]*\}")
+MAX_OUTPUT = 5_000_000  # characters a whole template may print (a report's page is ~100 KB)
 
 
 class TooBig(TemplateError):
@@ -31,15 +35,57 @@ def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_SIZE:
                 raise TooBig(f"number {arg} too big")
+            if isinstance(arg, (str, list, tuple)) and len(arg) > MAX_TEXT:
+                raise TooBig("text too long")
         return func(*args, **kwargs)
 
     return call
 
 
+def _check_widths(fmt: str, args: tuple[Any, ...]) -> None:
+    """Refuse a format whose width or precision (or a `*` one's argument) is beyond a report."""
+    for m in _FORMAT_WIDTH.finditer(fmt):
+        for width in m.groups():
+            if width == "*" and any(isinstance(a, int) and abs(a) > MAX_SIZE for a in args):
+                raise TooBig("text too long")
+            if width and width.isdigit() and int(width) > MAX_SIZE:
+                raise TooBig("text too long")
+
+
+def _bounded_concat(pieces: Iterable[str]) -> str:
+    """The template's output, refused once it grows past MAX_OUTPUT (a loop printing)."""
+    out, total = [], 0
+    for piece in pieces:
+        total += len(piece)
+        if total > MAX_OUTPUT:
+            raise TooBig("text too long")
+        out.append(piece)
+    return "".join(out)
+
+
+class _BoundedJoins(CodeGenerator):
+    """Jinja's code for `a ~ b`, with the result's length checked (doubling a string in a
+    loop would otherwise fill the memory)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded_text(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class GuardedSandbox(SandboxedEnvironment):
     """Sandboxed, StrictUndefined, autoescaped by the caller; sizes bounded."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    concat = staticmethod(_bounded_concat)  # type: ignore[assignment]
+    code_generator_class = _BoundedJoins
+
+    @staticmethod
+    def bounded_text(text: str) -> str:
+        if len(text) > MAX_TEXT:
+            raise TooBig("text too long")
+        return text
+
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -48,13 +94,22 @@ class GuardedSandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         ints = isinstance(left, int) and isinstance(right, int)
-        if operator == "**" and ints and right > 64 and abs(left) > 1:
+        if operator == "**" and ints and abs(left) > 1 and abs(left).bit_length() * right > 4096:
             raise TooBig("power too big")
+        if operator == "%" and isinstance(left, str):
+            _check_widths(left, right if isinstance(right, tuple) else (right,))
         for seq, n in ((left, right), (right, left)):
             sized = isinstance(seq, (str, list, tuple)) and isinstance(n, int)
             if operator == "*" and sized and len(seq) * n > MAX_TEXT:
                 raise TooBig("text too long")
         return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        _check_widths(value.__self__, ())  # "{:>1000000000}".format(1)
+        return wrapped
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         return _bounded(super().call)(__context, __obj, *args, **kwargs)
