@@ -399,3 +399,24 @@ def test_an_included_file_given_alone_checks_the_report_that_includes_it(in_tmp:
     assert alone == check_lines("towns/甲镇.yaml") != (0, [])
     assert any(line.startswith("towns/甲镇职责.yaml:3:") and " F1 " in line for line in alone[1])
     assert check_lines("towns/甲镇.yaml", "towns/甲镇职责.yaml") == alone
+
+
+def test_reports_that_include_each_other_are_checked_not_passed_over(in_tmp: Path) -> None:
+    Path("towns").mkdir()
+    for me, other in (("a", "b"), ("b", "a")):
+        text = minimal_text(("version: 1\n", f"version: 1\ninclude: [{other}.yaml]\n"))
+        Path(f"towns/{me}.yaml").write_text(text, "utf-8")
+    code, lines = check_lines("towns")
+    assert code == 1
+    assert "towns/a.yaml:2:11: 错误 SCHEMA “b.yaml”循环引用或嵌套过深" in lines
+    assert "towns/b.yaml:2:11: 错误 SCHEMA “a.yaml”循环引用或嵌套过深" in lines
+
+
+def test_a_part_in_a_subfolder_given_alone_checks_its_report(in_tmp: Path) -> None:
+    duties = "duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n"
+    Path("town/parts").mkdir(parents=True)
+    include = ("version: 1\n", "version: 1\ninclude: [parts/duties.yaml]\n")
+    Path("town/main.yaml").write_text(minimal_text(include, (duties, "")), "utf-8")
+    Path("town/parts/duties.yaml").write_text(duties, "utf-8")
+    assert check_lines("town/parts/duties.yaml") == check_lines("town/main.yaml")
+    assert check_lines("town/parts/duties.yaml")[0] == 0

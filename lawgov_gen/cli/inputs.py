@@ -17,14 +17,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def _included_by(files: list[Path]) -> dict[Path, list[Path]]:
     """The files that a report of the folder includes (parts of it, not reports), each
-    with the reports that include it."""
+    with the reports that include it. Files that only include each other are no parts of
+    anything: they stay reports, and the loader names their cycle."""
     out: dict[Path, list[Path]] = {}
     for path in files:
         text, _ = read_text(path, str(path))
         if text is None or "include" not in text:
             continue  # most files include nothing: no need to parse them
         data = parse_yaml(SourceFile(str(path), path, text))[0]
-        if not isinstance(data, dict) or "report" not in data:
+        if not isinstance(data, dict):  # `report:` itself may come from a part
             continue
         refs = data.get("include", [])
         for ref in refs if isinstance(refs, list) else []:
@@ -32,7 +33,11 @@ def _included_by(files: list[Path]) -> dict[Path, list[Path]]:
                 target, _why = resolve_reference(ref, path)
                 if target is not None and target != real_path(path):  # itself: still a report
                     out.setdefault(target, []).append(path)
-    return out
+    while True:  # a part needs an includer that is not a part itself
+        parts = {t for t, by in out.items() if any(real_path(b) not in out for b in by)}
+        if parts == set(out):
+            return out
+        out = {t: by for t, by in out.items() if t in parts}
 
 
 @dataclass
@@ -55,7 +60,15 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 def _siblings(path: Path) -> list[Path]:
-    return _yaml_files(path.parent if str(path.parent) else Path("."))
+    """The files that may include `path`: those of its folder, and of the folder above
+    (a report beside a `parts/` folder), when that is inside the current directory."""
+    folder = path.parent if str(path.parent) else Path(".")
+    above = folder.parent
+    inside = (
+        real_path(above) == real_path(Path.cwd())
+        or real_path(Path.cwd()) in real_path(above).parents
+    )
+    return _yaml_files(folder) + (_yaml_files(above) if inside and above != folder else [])
 
 
 def sort_inputs(items: list[Path]) -> Inputs:
