@@ -193,3 +193,22 @@ def test_the_reports_own_font_file_is_served_to_the_page(minimal: Minimal, tmp_p
         assert font.status == 200 and font.headers["content-type"] == "font/otf"
         assert font.body == (tmp_path / "fonts" / "my-fangsong.otf").read_bytes()
         assert request(running.port, "/font/title").status == 404
+
+
+def test_the_reports_text_and_template_comments_reference_nothing(
+    minimal: Minimal, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tpl"
+    (folder / "img").mkdir(parents=True)
+    for name in ("a.png", "b.png", "c.png"):
+        (folder / "img" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "report.html").write_text(
+        '{% extends "builtin/report.html" %}{% block head %}'
+        '<!-- <img src="img/b.png"> --><i data-src="img/c.png"></i>{{ super() }}{% endblock %}',
+        "utf-8",
+    )
+    path = minimal(("健全依法决策机制。", "健全依法决策机制 url(img/a.png) <img src=img/a.png>。"))
+    with serving(path, folder) as served:
+        assert served.preview.snapshot.current, served.preview.snapshot.problems
+        for name in ("a.png", "b.png", "c.png"):
+            assert request(served.port, f"/t/0/img/{name}").status == 404, name

@@ -1,20 +1,18 @@
-"""The template files a rendered page references: the addresses in its HTML (src, href,
-url() in inline styles) and, through each stylesheet it loads, the url() and @import
-addresses of the CSS. The preview serves these and nothing else of a template folder,
+"""The template files a rendered page references: the addresses its HTML elements load
+(src, href, the CSS of style attributes and <style>) and, through each stylesheet it
+loads, the url() and @import addresses of the CSS. The preview serves these and nothing else of a template folder,
 as WeasyPrint's fetcher is only ever asked for what the templates name."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lawgov_gen.commands.preview.assets import template_asset
 
-_ATTRIBUTE = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_INLINE_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
 _MAX_STYLESHEET = 2_000_000  # bytes read of one stylesheet to find what it references
 _HOST = "http://preview.invalid"
 
@@ -56,15 +54,40 @@ def css_references(text: str) -> Iterator[str]:
     yield from walk(tinycss2.parse_component_value_list(text, skip_comments=True))
 
 
+class _Markup(HTMLParser):
+    """The addresses the page's elements load: src and href attributes, and the CSS of its
+    style attributes and <style> elements (never the report's text, nor a comment)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is not None and name in ("src", "href"):
+                self.refs.append(value)
+            elif value is not None and name == "style":
+                self.refs += css_references(value)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.refs += css_references(data)
+
+
 def page_references(
     html: str, stylesheets: tuple[str, ...], roots: tuple[Path, ...]
 ) -> frozenset[str]:
     """Every template file the page loads, as `<folder index>/<name>` (decoded), following
     stylesheets into the files they import."""
-    queue = [(m.group(1) or m.group(2), "/t/0/") for m in _ATTRIBUTE.finditer(html)]
-    queue += [
-        (next(g for g in m.groups() if g is not None), "/t/0/") for m in _INLINE_URL.finditer(html)
-    ]
+    markup = _Markup()
+    markup.feed(html)
+    markup.close()
+    queue = [(ref, "/t/0/") for ref in markup.refs]
     queue += [(address.partition("?")[0], "/t/0/") for address in stylesheets]
     found: set[str] = set()
     while queue:
