@@ -354,3 +354,9 @@ def test_a_line_break_only_yaml_sees_is_named_where_it_stands(
             "YAML 会把它当作换行，多是从网页或 Word 复制来的：请删除它"
         ],
     )
+
+
+def test_a_broken_link_is_named_as_the_link() -> None:
+    Path("towns").mkdir()
+    os.symlink("nowhere.yaml", "towns/broken.yaml")
+    assert check_lines("towns") == (1, ["towns/broken.yaml:1:1: 错误 YAML 文件不存在：请检查路径"])

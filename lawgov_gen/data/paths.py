@@ -15,10 +15,13 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 def display_name(path: Path) -> str:
     """The name of a file in messages: relative to the current directory when inside it,
     as the user wrote it when given relative (../2023/a.yaml), else absolute."""
-    try:
-        name = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
-        name = os.path.relpath(path) if not path.is_absolute() else str(path)
+    try:  # the name as given first: a link is named as the link, not as its target
+        name = str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        try:
+            name = str(path.resolve().relative_to(Path.cwd().resolve()))
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
+            name = os.path.relpath(path) if not path.is_absolute() else str(path)
     return printable(name)
 
 
