@@ -63,11 +63,8 @@ def _siblings(path: Path) -> list[Path]:
     """The files that may include `path`: those of its folder, and of the folder above
     (a report beside a `parts/` folder), when that is inside the current directory."""
     folder = path.parent if str(path.parent) else Path(".")
-    above = folder.parent
-    inside = (
-        real_path(above) == real_path(Path.cwd())
-        or real_path(Path.cwd()) in real_path(above).parents
-    )
+    above, cwd = folder.parent, real_path(Path.cwd())
+    inside = real_path(above) == cwd or cwd in real_path(above).parents
     return _yaml_files(folder) + (_yaml_files(above) if inside and above != folder else [])
 
 

@@ -29,14 +29,19 @@ class TooBig(TemplateError):
     """A template asked for a string, list or number far beyond any report."""
 
 
+def _check_args(values: Iterable[Any]) -> None:
+    """Refuse a count beyond MAX_SIZE or a text beyond MAX_TEXT handed to a call."""
+    for arg in values:
+        if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_SIZE:
+            raise TooBig(f"number {arg} too big")
+        if isinstance(arg, (str, list, tuple)) and len(arg) > MAX_TEXT:
+            raise TooBig("text too long")
+
+
 def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)  # keeps Jinja's pass_context marks
     def call(*args: Any, **kwargs: Any) -> Any:
-        for arg in (*args, *kwargs.values()):
-            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_SIZE:
-                raise TooBig(f"number {arg} too big")
-            if isinstance(arg, (str, list, tuple)) and len(arg) > MAX_TEXT:
-                raise TooBig("text too long")
+        _check_args((*args, *kwargs.values()))
         return func(*args, **kwargs)
 
     return call
@@ -112,7 +117,8 @@ class GuardedSandbox(SandboxedEnvironment):
         return wrapped
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        return _bounded(super().call)(__context, __obj, *args, **kwargs)
+        _check_args((*args, *kwargs.values()))
+        return super().call(__context, __obj, *args, **kwargs)
 
 
 # Jinja's English, in Chinese; the names in it stay as written.
