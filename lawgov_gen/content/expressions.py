@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import difflib
 import keyword
-import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from lawgov_gen.content.figures import Figure, FigureUnavailable
+from lawgov_gen.content.text_pieces import TextIssue, inside, pieces
 
 # What `{{ m.ID.attr }}` prints: the one table of a figure's printable attributes. A text
 # never reaches the figure object itself (or the mapping of figures): a metric id named
@@ -52,27 +51,6 @@ def text_variables(year: int, short: str, org: str) -> dict[str, str]:
 LITERALS = ("{{", "}}")
 ALLOWED = "只能引用 m.指标id（及 .value .prev .change）、" + "、".join(VARIABLES)
 
-
-@dataclass(frozen=True)
-class TextIssue:
-    """A problem in one text: the rule id, its character index in the text (the start of the
-    faulty expression inside its `{{ }}`), the message."""
-
-    rule: str
-    index: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a text: literal characters, or one `{{ … }}` with its inner source."""
-
-    start: int
-    end: int
-    expression: str | None  # None: literal text[start:end]
-
-
-_TITLE = re.compile(r"《[^》]*》")  # a document's or a law's name
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _ENV.globals.clear()
@@ -110,80 +88,6 @@ def printed(value: object) -> str:
     if type(value) is int and 1000 <= value <= 9999:
         return str(value)
     raise TypeError(type(value).__name__)
-
-
-def pieces(text: str) -> tuple[list[Piece], TextIssue | None]:
-    """Split a text into literal stretches and `{{ … }}` expressions.
-
-    Quotes inside an expression may hold braces (`{{ '{{' }}`). An opening `{{` without
-    its `}}` is an issue at that `{{`; the rest stays literal.
-    """
-    out: list[Piece] = []
-    pos = 0
-    while True:
-        start = text.find("{{", pos)
-        if start < 0:
-            break
-        end = _closing(text, start + 2)
-        if end is None:
-            if start > pos:
-                out.append(Piece(pos, start, None))
-            out.append(Piece(start, len(text), None))
-            issue = TextIssue(
-                "T1",
-                _inside(text, start),
-                "“{{”没有对应的“}}”：写成 {{ m.指标id }}；文字中要写“{{”本身，请写 {{ '{{' }}",
-            )
-            return out, issue
-        if start > pos:
-            out.append(Piece(pos, start, None))
-        out.append(Piece(start, end + 2, text[start + 2 : end]))
-        pos = end + 2
-    if pos < len(text):
-        out.append(Piece(pos, len(text), None))
-    return out, None
-
-
-def masked(text: str, *, titles: bool = False) -> str:
-    """The text with each `{{ … }}` (and with `titles` each 《…》) replaced by spaces of the
-    same length, so indices still point into the text: what the writing rules and the
-    importer's figure finder read."""
-    out = list(text)
-    if "{{" in text:
-        for piece in pieces(text)[0]:
-            if piece.expression is not None:
-                out[piece.start : piece.end] = " " * (piece.end - piece.start)
-    if titles and "《" in text:
-        for m in _TITLE.finditer("".join(out)):
-            out[m.start() : m.end()] = " " * (m.end() - m.start())
-    return "".join(out)
-
-
-def _inside(text: str, start: int) -> int:
-    """The first character of the expression after the `{{` at `start` and its spaces."""
-    index = start + 2
-    while index < len(text) and text[index] in " \t":
-        index += 1
-    return min(index, len(text) - 1)
-
-
-def _closing(text: str, pos: int) -> int | None:
-    quote = ""
-    i = pos
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif text.startswith("}}", i):
-            return i
-        i += 1
-    return None
 
 
 @lru_cache(maxsize=8192)
@@ -260,7 +164,7 @@ class TextRenderer:
             except (TemplateSyntaxError, AssertionError, ValueError):
                 out.append(
                     TextIssue(
-                        "T1", _inside(text, piece.start), "{{ }} 中的写法有误：写成 {{ m.指标id }}"
+                        "T1", inside(text, piece.start), "{{ }} 中的写法有误：写成 {{ m.指标id }}"
                     )
                 )
                 continue
@@ -273,7 +177,7 @@ class TextRenderer:
                 except FigureUnavailable:
                     pass  # a figure without a number: the Q rules name it
             for rule, message in found:
-                out.append(TextIssue(rule, _inside(text, piece.start), message))
+                out.append(TextIssue(rule, inside(text, piece.start), message))
         return out
 
     def _value(self, node: nodes.Expr) -> object:
@@ -299,7 +203,7 @@ class TextRenderer:
             return printed(value)
         except TypeError:
             raise Unprintable(
-                _inside(text, start),
+                inside(text, start),
                 f"“{_describe(node)}”的值不能印出（只能印出指标、文字或年份）：{ALLOWED}",
             ) from None
 

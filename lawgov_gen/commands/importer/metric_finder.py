@@ -13,8 +13,9 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
-from lawgov_gen.content.expressions import PROGRAM_NAMES, masked
+from lawgov_gen.content.expressions import PROGRAM_NAMES
 from lawgov_gen.content.figures import number_text, percent_text
+from lawgov_gen.content.text_pieces import masked
 from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
 UNITS = sorted(
