@@ -21,7 +21,9 @@ CORPUS = Path(__file__).parent / "corpus"
 SHAPES = sorted(p.stem for p in CORPUS.glob("*.txt"))
 # what `import` must say it could not place with confidence, and where (line of the YAML)
 NOTES = {
-    "county": ["请核对：{out}:14：原文标题“一、不断完善推进机制，推动整体水平提升”没有写明是哪一部分"],
+    "county": [
+        "请核对：{out}:14：原文标题“一、不断完善推进机制，推动整体水平提升”没有写明是哪一部分"
+    ],
     "causes": ["请核对：{out}:25：原文“经分析，产生以上不足的原因主要有以下几点：”引出原因"],
 }
 
