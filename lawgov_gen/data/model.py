@@ -174,8 +174,16 @@ class ReportMeta(Strict):
     catalog: str | None = None
 
 
+class LeftOut(Strict):
+    """A report a 合计 does not add up, and why (written by `summary --metrics-out`)."""
+
+    report: Words
+    why: Words
+
+
 class Metric(Strict):
-    """One figure. Either `value` (typed) or `rate` (computed from two other figures)."""
+    """One figure. Either `value` (typed) or `rate` (computed from two other figures).
+    `left_out`: for a 合计, the reports whose figure it does not include (Q13 when quoted)."""
 
     label: Words = Field(min_length=1)
     value: Number | None = None
@@ -185,6 +193,7 @@ class Metric(Strict):
     of: Id | None = None
     parts: list[Id] | None = None
     rate: tuple[Id, Id] | None = None
+    left_out: list[LeftOut] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_a_value(self) -> Metric:
