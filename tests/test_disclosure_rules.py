@@ -47,12 +47,12 @@ def test_d6_not_on_31_march(minimal: Minimal) -> None:
     assert check_lines("report.yaml") == (0, [])
 
 
-def test_n5_last_years_index_number(minimal: Minimal) -> None:
+def test_n6_last_years_index_number(minimal: Minimal) -> None:
     with_report(minimal, "  index_number: 11330000-0200-2024-00006")
     assert check_lines("report.yaml") == (
         0,
         [
-            "report.yaml:7:17: 警告 N5 索引号“11330000-0200-2024-00006”中的年份 2024 "
+            "report.yaml:7:17: 警告 N6 索引号“11330000-0200-2024-00006”中的年份 2024 "
             "不是成文或发布的年份 2025：是否沿用了上年的索引号？"
         ],
     )
@@ -67,7 +67,7 @@ def test_n5_last_years_index_number(minimal: Minimal) -> None:
         "B12345",  # no year in it: not judged
     ],
 )
-def test_n5_this_years_or_yearless_numbers_pass(minimal: Minimal, number: str) -> None:
+def test_n6_this_years_or_yearless_numbers_pass(minimal: Minimal, number: str) -> None:
     with_report(minimal, f"  index_number: {number}\n  publish_date: 2026-01-05")
     _code, out = check_lines("report.yaml")
-    assert [line for line in out if " N5 " in line] == []
+    assert [line for line in out if " N6 " in line] == []

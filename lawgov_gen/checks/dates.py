@@ -117,6 +117,22 @@ def addressee(inp: CheckInput) -> Iterator[Diagnostic]:
 
 
 @rule(
+    "N5",
+    "warning",
+    "报告级别（report.level）还没有填写",
+    "填写 township（乡镇、街道）、county（县、区、市人民政府）或 department（部门）",
+)
+def level_known(inp: CheckInput) -> Iterator[Diagnostic]:
+    if inp.data.report.level is None:
+        yield inp.at(
+            ("report", "level"),
+            "N5",
+            "报告级别（report.level）还没有填写：请填写 township（乡镇、街道）、county（县、区、"
+            "市人民政府）或 department（部门），报送期限（D2）和主送机关（N3）的检查按级别进行",
+        )
+
+
+@rule(
     "N4",
     "warning",
     "标题缺少年份、“法治政府建设”或“报告”",
@@ -164,7 +180,7 @@ _INDEX_YEAR = re.compile(r"(?:^|[-/])(\d{4})-\d+$")
 
 
 @rule(
-    "N5",
+    "N6",
     "warning",
     "索引号中的年份与成文日期、发布日期的年份都不同（多是沿用了上年的索引号）",
     "按“机构代码-年份-流水号”填写本年的索引号",
@@ -179,7 +195,7 @@ def index_number_year(inp: CheckInput) -> Iterator[Diagnostic]:
         shown = "、".join(str(y) for y in sorted(years))
         yield inp.at(
             ("report", "index_number"),
-            "N5",
+            "N6",
             f"索引号“{meta.index_number}”中的年份 {found.group(1)} 不是成文或发布的年份 {shown}："
             "是否沿用了上年的索引号？",
         )
