@@ -37,7 +37,7 @@ const skip = document.querySelector('section.disclosure');
 return [...document.querySelectorAll('article :is(p, h1, h2, h3, h4, h5, th, td)')]
   .filter(e => !skip.contains(e)).map(e => e.innerText).filter(t => t.trim());
 """
-PHONE = {"width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": True}
+PHONE: dict[str, object] = {"width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": True}
 
 
 @pytest.fixture(scope="module")
