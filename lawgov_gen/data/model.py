@@ -115,10 +115,7 @@ PartTitles: type[Strict] = create_model(  # type: ignore[call-overload]
 )
 
 ReportDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
-# 主题分类 of the disclosure block when the file names none: the class of the State
-# Council's subject table that county sites file these reports under.
-DEFAULT_SUBJECT = "综合政务"
-
+DEFAULT_SUBJECT = "综合政务"  # 主题分类 when none is given: the State Council's class for these
 FONT_ROLES = ("title", "body", "heading1", "heading2", "page_number")
 
 
@@ -167,8 +164,7 @@ class ReportMeta(Strict):
     title: Title | None = Field(default=None, min_length=1, max_length=80)
     to: list[Words] = Field(default_factory=list)
     doc_number: Words | None = None
-    # 公开目录信息 (the 公开版's disclosure block), not printed in the Word or PDF body
-    index_number: Words | None = Field(default=None, max_length=60)
+    index_number: Words | None = Field(default=None, max_length=60)  # 索引号 (公开版 only)
     publisher: Words | None = Field(default=None, max_length=60)  # 发布机构; default: org
     publish_date: ReportDate | None = None  # 发布日期; default: date
     subject: Words | None = Field(default=None, max_length=30)  # 主题分类; default: DEFAULT_SUBJECT
