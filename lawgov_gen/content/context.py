@@ -136,22 +136,29 @@ class _Builder:
         for para in paragraphs(self.text(value, path)) if value else []:
             self.add("body", para, path)
 
-    def point_text(self, point: Point, n: int, path: KeyPath) -> str:
+    def point_paragraphs(self, point: Point, n: int, path: KeyPath) -> list[str]:
+        """一是 and the point's lead and text; a text of several paragraphs keeps them."""
         lead = trimmed(self.text(point.lead, (*path, "lead"))) if point.lead else ""
-        text = " ".join(paragraphs(self.text(point.text, (*path, "text")))) if point.text else ""
-        if lead and text:
-            return f"{point_label(n)}{ensure_period(lead)}{ensure_period(text)}"
-        return f"{point_label(n)}{ensure_period(lead or text)}"
+        paras = paragraphs(self.text(point.text, (*path, "text"))) if point.text else []
+        if paras:
+            paras[-1] = ensure_period(paras[-1])
+        first = paras[0] if paras else ""
+        if lead and first:
+            return [f"{point_label(n)}{ensure_period(lead)}{first}", *paras[1:]]
+        return [f"{point_label(n)}{ensure_period(lead or first)}", *paras[1:]]
 
     def points(self, points: list[Point], style: str, path: KeyPath) -> None:
-        texts = [self.point_text(p, i + 1, (*path, i)) for i, p in enumerate(points)]
-        if not texts:
+        if not points:
             return
         if style == "block":
-            for i, t in enumerate(texts):
-                self.add("body", t, (*path, i))
+            for i, p in enumerate(points):
+                for para in self.point_paragraphs(p, i + 1, (*path, i)):
+                    self.add("body", para, (*path, i))
             return
-        joined = "".join(texts)
+        # in one paragraph: a point's paragraphs run on, as its sentences do
+        joined = "".join(
+            "".join(self.point_paragraphs(p, i + 1, (*path, i))) for i, p in enumerate(points)
+        )
         last = self.blocks[-1] if self.blocks else None
         if last is not None and last.kind == "body" and last.text.endswith("："):
             self.blocks[-1] = Block("body", last.text + joined, last.source)
