@@ -77,19 +77,19 @@ def test_the_county_report_is_told_at_each_line_that_quotes_an_incomplete_sum(
         "utf-8",
     )
     result = invoke("check", "2024/全县.yaml")
-    q13 = [line for line in result.stdout.splitlines() if " Q13 " in line]
+    q14 = [line for line in result.stdout.splitlines() if " Q14 " in line]
     tail = "：这不是全部单位的数字，请补齐后重新汇总，或在文字中写明不含哪些单位"
-    assert q13 == [
-        "2024/全县.yaml:11:30: 警告 Q13 “调解矛盾纠纷”的合计不全，不含：庚镇（单位是“件”，"
+    assert q14 == [
+        "2024/全县.yaml:11:30: 警告 Q14 “调解矛盾纠纷”的合计不全，不含：庚镇（单位是“件”，"
         "不能与“起”相加）、戊镇（无法读取）" + tail,
-        "2024/全县.yaml:11:58: 警告 Q13 “调解成功”的合计不全，不含：丁镇（没有填写）、戊镇（无法读取）"
+        "2024/全县.yaml:11:58: 警告 Q14 “调解成功”的合计不全，不含：丁镇（没有填写）、戊镇（无法读取）"
         + tail,
-        "2024/全县.yaml:14:22: 警告 Q13 “发放宣传资料”的合计不全，不含：丁镇（没有填写）、丙镇（没有填写）、"
+        "2024/全县.yaml:14:22: 警告 Q14 “发放宣传资料”的合计不全，不含：丁镇（没有填写）、丙镇（没有填写）、"
         "庚镇（单位是“万份”，不能与“份”相加）、戊镇（无法读取）" + tail,
     ]
     assert result.exit_code == 0
     strict = invoke("check", "2024/全县.yaml", "--strict")
-    assert strict.exit_code == 1 and strict.stdout.count(" Q13 ") == 3  # blocks under --strict
+    assert strict.exit_code == 1 and strict.stdout.count(" Q14 ") == 3  # blocks under --strict
     assert invoke("render", "2024/全县.yaml", "--strict").exit_code == 1
     assert not Path("全县.docx").exists()
 

@@ -124,7 +124,7 @@ def _left_out(inp: CheckInput, mid: str) -> list[str]:
 
 
 @rule(
-    "Q13",
+    "Q14",
     "warning",
     "引用的合计数不全：汇总时有报告的这个数字没有计入（合计数文件的 left_out）",
     "补齐或改正各报告的数字后重新 lawgov-gen summary，或在文字中写明不含哪些单位",
@@ -141,10 +141,10 @@ def incomplete_sums(inp: CheckInput) -> Iterator[Diagnostic]:
         for index, mid in quotes(text.value):
             missing = _left_out(inp, mid)
             if missing:
-                yield inp.find(text, index, "Q13", message(mid, missing))
+                yield inp.find(text, index, "Q14", message(mid, missing))
     table = inp.data.report.metrics_table
     shown = list(inp.data.metrics) if table is True else table or []
     for mid in shown:
         missing = _left_out(inp, mid)
         if missing:
-            yield inp.at(("report", "metrics_table"), "Q13", "指标表中" + message(mid, missing))
+            yield inp.at(("report", "metrics_table"), "Q14", "指标表中" + message(mid, missing))

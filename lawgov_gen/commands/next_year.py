@@ -13,8 +13,8 @@ from typing import Any
 
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.data.court import COURT_KEYS
 from lawgov_gen.data.loader import load
-from lawgov_gen.data.model import COURT_KEYS
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import write_atomic
 

@@ -71,7 +71,7 @@ _FIELDS: dict[str, str] = {
     "Metric.of": "本指标是哪个指标的一部分（不能超过它）",
     "Metric.parts": "各分项指标，相加应等于本指标",
     "Metric.rate": "比率：[分子指标, 分母指标]，自动计算",
-    "Metric.left_out": "（由 summary 写出）这个合计没有计入的报告及原因；文字引用它时 check 给出 Q13",
+    "Metric.left_out": "合计没有计入的报告及原因（由 summary 写出）；文字引用它时 check 给出 Q14",
     "LeftOut.report": "没有计入的报告（单位简称）",
     "LeftOut.why": "没有计入的原因",
     "Point.lead": "引导语，印在“一是”之后",

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawgov_gen.checks.runner import Checked
-from lawgov_gen.data.model import COURT_KEYS
+from lawgov_gen.data.court import COURT_KEYS
 from lawgov_gen.data.paths import display_name
 from lawgov_gen.data.source_map import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
