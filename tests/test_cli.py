@@ -26,6 +26,7 @@ def test_every_command_has_chinese_help_with_an_example() -> None:
         "preview",
         "render",
         "schema",
+        "setup",
         "summary",
     ]
     for name in COMMANDS:
