@@ -155,7 +155,8 @@ class ReportMeta(Strict):
 
     org: Words = Field(min_length=1, max_length=60)
     short: Words = Field(min_length=1, max_length=30)
-    level: Literal["township", "county", "department"] = "township"
+    # null: not known yet (an import could not tell it from the org's name); check says so
+    level: Literal["township", "county", "department"] | None = "township"
     year: int = Field(ge=2000, le=2100, strict=True)
     date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
     title: Title | None = Field(default=None, min_length=1, max_length=80)
