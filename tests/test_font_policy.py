@@ -21,6 +21,7 @@ from lawgov_gen.render.font_policy import (
     ROLE_BY_KEY,
     ROLES,
     SONG,
+    readme_table,
     script_block,
     style_of,
 )
@@ -42,6 +43,13 @@ def test_the_setup_script_installs_the_policy_fonts() -> None:
         assert role.free[0] in families, role.key  # each role's first stand-in is installed
         for family in role.free:
             assert style_of(family) == role.style, family
+
+
+def test_readme_font_table_is_the_policy() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert (
+        readme.split("<!-- fonts:start -->\n")[1].split("\n<!-- fonts:end -->")[0] == readme_table()
+    )
 
 
 def test_windows_and_macos_fonts_are_named_in_each_role_stack() -> None:
