@@ -136,10 +136,17 @@ def body_font(pages: list[PdfPage]) -> str:
     return fonts.most_common(1)[0][0] if fonts else ""
 
 
+def _unbulleted(row: list[Glyph]) -> list[Glyph]:
+    """The row without a list bullet Word drew from a symbol font (a private-use code such as
+    U+F0B7, which no text has) or as •, before the text it marks."""
+    while row and ("\uf000" <= row[0].text <= "\uf0ff" or row[0].text in "•●▪■◆"):
+        if len(row) > 1 and row[1].x0 - row[0].x1 < 0.3 * row[1].size:
+            break  # ● set close to its word is text (●号), not a bullet
+        row = row[1:]
+    return row
+
+
 def page_lines(page: PdfPage, font: str) -> list[Line]:
     """The printed lines of a page, top to bottom; `font` is the body text's font."""
-    return [
-        _line(row, page.number, font)
-        for row in _rows(page.glyphs)
-        if "".join(g.text for g in row).strip()
-    ]
+    rows = (_unbulleted(row) for row in _rows(page.glyphs))
+    return [_line(row, page.number, font) for row in rows if "".join(g.text for g in row).strip()]
