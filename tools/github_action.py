@@ -34,7 +34,9 @@ def _env(name: str, default: str = "") -> str:
 def _flag(name: str) -> bool:
     value = _env(name, "false").lower()
     if value not in ("true", "false", ""):
-        raise SystemExit(f"::error title=lawgov-gen::输入 {name} 应为 true 或 false，现在是“{value}”")
+        raise SystemExit(
+            f"::error title=lawgov-gen::输入 {name} 应为 true 或 false，现在是“{value}”"
+        )
     return value == "true"
 
 
@@ -170,7 +172,9 @@ def run() -> int:
     except json.JSONDecodeError:
         findings = []
         print(as_json.stderr, file=sys.stderr)
-    extras = (["--pdf"] if _flag("LAWGOV_PDF") else []) + (["--html"] if _flag("LAWGOV_HTML") else [])
+    extras = (["--pdf"] if _flag("LAWGOV_PDF") else []) + (
+        ["--html"] if _flag("LAWGOV_HTML") else []
+    )
     rendered = subprocess.run([tool, "render", *paths, "-o", str(output), *extras, *strict])
     made: list[str] = []
     table = _env("LAWGOV_SUMMARY")
