@@ -89,8 +89,8 @@ def test_init_check_render_roundtrip(in_tmp: Path) -> None:
     result = invoke("init", "镇.yaml", "--org", "示例县青禾镇人民政府", "--year", "2024")
     assert result.exit_code == 0
     assert result.stdout == (
-        "已生成 lawgov-gen.schema.json（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）\n"
         "已创建 镇.yaml，下一步：lawgov-gen check 镇.yaml\n"
+        "已生成 lawgov-gen.schema.json（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）\n"
     )
     text = Path("镇.yaml").read_text("utf-8")
     assert "short: 青禾镇" in text and "year: 2024" in text and "date: 2025-02-20" in text

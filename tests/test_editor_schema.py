@@ -69,7 +69,7 @@ def test_init_writes_the_modeline_and_the_schema_once(in_tmp: Path) -> None:
     Path("2024/乡镇").mkdir(parents=True)
     first = invoke("init", "2024/乡镇/甲镇.yaml", "--org", "示例县甲镇人民政府", "--year", "2024")
     assert first.exit_code == 0
-    assert first.stdout.splitlines()[0] == (
+    assert first.stdout.splitlines()[1] == (
         "已生成 lawgov-gen.schema.json（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）"
     )
     text = Path("2024/乡镇/甲镇.yaml").read_text("utf-8")

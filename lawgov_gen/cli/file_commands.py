@@ -96,17 +96,16 @@ def init(
         from lawgov_gen.commands.next_year import write_next_year
 
         path, schema_file = write_next_year(from_file, file, force)
-        say_schema(schema_file)
         say_made(
-            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}",
+            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}"
+            + schema_note(schema_file),
             path,
         )
         return 0
     path, schema_file = write_starter(
         file, org=org, short=short, year=year, force=force, catalog=catalog
     )
-    say_schema(schema_file)
-    say_made(f"已创建 {path}，下一步：lawgov-gen check {path}", path)
+    say_made(f"已创建 {path}，下一步：lawgov-gen check {path}" + schema_note(schema_file), path)
     return 0
 
 
@@ -144,11 +143,12 @@ def diff(old: Path, new: Path, fmt: str) -> int:
     return 0
 
 
-def say_schema(schema_file: Path | None) -> None:
-    if schema_file is not None:
-        say(
-            f"已生成 {display_name(schema_file)}（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）"
-        )
+def schema_note(schema_file: Path | None) -> str:
+    """The line saying init also made the editor's schema file (empty when it did not)."""
+    if schema_file is None:
+        return ""
+    name = display_name(schema_file)
+    return f"\n已生成 {name}（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）"
 
 
 @click.command(cls=ChineseCommand)
