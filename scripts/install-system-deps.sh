@@ -5,7 +5,8 @@
 #   installing TeX), Noto CJK SC (rare characters, 小标宋's stand-in), Symbola (emoji);
 # - Pango and fontconfig (WeasyPrint), HarfBuzz's subsetter (fast font subsetting);
 # - for the tests: poppler-utils (pdffonts, pdftotext), LibreOffice Writer (the stand-in for
-#   Word) and Chromium with its driver (the preview's browser tests).
+#   Word), Chromium with its driver (the preview's browser tests) and axe-core from npm
+#   (the accessibility check of the 公开版 web page).
 # The wheel carries this script too: `lawgov-gen setup --print-system-deps | bash`.
 #
 # Settings (environment):
@@ -128,6 +129,20 @@ if [ "${#extract[@]}" -gt 0 ]; then
     $FONT_SUDO cp "$found" "$FONT_DIR/"
   done
   $FONT_SUDO fc-cache -f "$FONT_DIR" >/dev/null
+fi
+
+# axe-core for the accessibility test of the 公开版 (one small package, pinned; no browser download)
+AXE_VERSION=4.14.1
+AXE_PREFIX="${LAWGOV_AXE_PREFIX:-/usr/local/lib/lawgov-gen}"
+if [ "$WITH_TEST_TOOLS" = "1" ] && { [ ! -f "$AXE_PREFIX/node_modules/axe-core/axe.min.js" ] \
+  || ! grep -q "\"version\": \"$AXE_VERSION\"" "$AXE_PREFIX/node_modules/axe-core/package.json"; }; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "安装 axe-core@$AXE_VERSION 到 $AXE_PREFIX（公开版网页的无障碍测试）"
+    $SUDO mkdir -p "$AXE_PREFIX"
+    $SUDO npm install --silent --no-audit --no-fund --no-save --prefix "$AXE_PREFIX" "axe-core@$AXE_VERSION" >/dev/null
+  else
+    echo "注意：没有 npm，未安装 axe-core，公开版网页的无障碍测试将跳过" >&2
+  fi
 fi
 
 present=$(fc-list : file)
