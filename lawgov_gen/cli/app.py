@@ -18,7 +18,9 @@ from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import INTERRUPTED, ClosedStdout, ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
+from lawgov_gen.cli.publish_command import publish
 from lawgov_gen.cli.report_commands import check, render, summary
+from lawgov_gen.cli.setup_command import setup
 from lawgov_gen.errors import LawgovError, internal_error, os_problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -45,7 +47,9 @@ def cli() -> None:
     """
 
 
-for _command in (render, check, summary, init, import_command, diff, schema, fonts, preview):
+for _command in (
+    render, check, summary, publish, init, import_command, diff, schema, fonts, preview, setup,
+):  # fmt: skip
     cli.add_command(_command)
 
 
