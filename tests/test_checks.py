@@ -215,7 +215,7 @@ def test_s2_duties_empty(minimal: Minimal) -> None:
         "report.yaml",
         [
             "report.yaml:25:1: 警告 S2 第三部分“党政主要负责人履行第一责任人职责”为空，"
-            "将印为“无。”：请补写履职情况"
+            "标题下将没有内容（不会替您印“无。”）：请补写履职情况"
         ],
         0,
         1,
@@ -962,7 +962,7 @@ def test_structure_finding_in_included_file(minimal: Minimal, write: Write) -> N
         "report.yaml",
         [
             "duties.yaml:1:1: 警告 S2 第三部分“党政主要负责人履行第一责任人职责”为空，"
-            "将印为“无。”：请补写履职情况"
+            "标题下将没有内容（不会替您印“无。”）：请补写履职情况"
         ],
         0,
         1,

@@ -210,36 +210,40 @@ class _Builder:
             self.points(_points(probs.shortcomings), "block", ("problems", "shortcomings"))
 
     def court_paragraph(self) -> str | None:
+        """The court figures as one paragraph: a sentence for each figure the file gives,
+        nothing for one it leaves out (unknown is not 0: no 无败诉案件 without `lost`)."""
         court = self.data.court
-        if court is None:
+        if court is None or not court.given:
             return None
         meta = self.data.report
-        if court.lawsuits:
-            rate = percent_text(Decimal(court.head_appearances) * 100 / court.lawsuits)
-            lost = f"败诉{court.lost}件" if court.lost else "无败诉案件"
-            first = (
-                f"{meta.year}年，{meta.short}共发生行政诉讼案件{court.lawsuits}件，"
-                f"行政机关负责人出庭应诉{court.head_appearances}件，出庭应诉率{rate}%，{lost}"
-            )
+        cases, heads, lost = court.lawsuits, court.head_appearances, court.lost
+        first: list[str] = []
+        if cases == 0:
+            first.append("未发生行政诉讼案件")
         else:
-            first = f"{meta.year}年，{meta.short}未发生行政诉讼案件"
-        if court.judgments_due:
-            done = (
-                "已全部履行"
-                if court.judgments_performed >= court.judgments_due
-                else f"已履行{court.judgments_performed}件"
-            )
-            second = f"应履行法院生效裁判{court.judgments_due}件，{done}"
-        else:
+            first += [f"共发生行政诉讼案件{cases}件"] if cases is not None else []
+            if heads is not None:
+                rate = f"，出庭应诉率{percent_text(Decimal(heads) * 100 / cases)}%" if cases else ""
+                first.append(f"行政机关负责人出庭应诉{heads}件{rate}")
+            if lost is not None:
+                first.append(f"败诉{lost}件" if lost else "无败诉案件")
+        due, done = court.judgments_due, court.judgments_performed
+        second = ""
+        if due == 0:
             second = "无应履行的法院生效裁判"
-        return f"{first}；{second}。"
+        elif due is not None:
+            second = f"应履行法院生效裁判{due}件"
+            if done is not None:
+                second += "，已全部履行" if done >= due else f"，已履行{done}件"
+        elif done is not None:
+            second = f"已履行法院生效裁判{done}件"
+        said = "；".join(x for x in ("，".join(first), second) if x)
+        return f"{meta.year}年，{meta.short}{said}。"
 
     def items_part(self, part: Part) -> None:
-        """A part written as items; an empty optional one is printed as 无。"""
-        items = list(getattr(self.data, part.key))
-        self.items(items, 1, (part.key,))
-        if not items and part.required is None:  # a required one is stopped by S1
-            self.add("body", "无。", (part.key,))
+        """A part written as items. An empty one prints nothing under its heading: 无。 would
+        say the leaders did nothing, which the data does not say (S1/S2 ask for the text)."""
+        self.items(list(getattr(self.data, part.key)), 1, (part.key,))
 
     def other_part(self) -> None:
         """Part 五: the court figures first, then the items (or 无。)."""
