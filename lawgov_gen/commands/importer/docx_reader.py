@@ -6,8 +6,6 @@ because python-docx exposes neither inherited numbering nor text inside hyperlin
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 import zipfile
 from collections import Counter
@@ -18,7 +16,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from lawgov_gen.commands.importer.html_reader import fragment_paragraphs
+from lawgov_gen.commands.importer.alt_chunk import ALT_CHUNK, read_alt_chunk
 from lawgov_gen.commands.importer.normalise import join_pieces
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
@@ -33,7 +31,6 @@ from lawgov_gen.commands.importer.pipeline import finish
 from lawgov_gen.commands.importer.word_numbering import Numbering
 
 SOFT_BREAK = "合并段内换行"
-ALT_CHUNK = "读入嵌入的网页或文字内容（altChunk）"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "文件设置了打开密码：请在 Word 或 WPS 中去掉密码，另存为 .docx 后再导入"
 NOT_DOCX = "不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）"
@@ -148,35 +145,14 @@ class _Body:
                 self.alt_chunk(el)
 
     def alt_chunk(self, el: etree._Element) -> None:
-        """Content Word keeps in another format (an altChunk): HTML, MHT or plain text is read
-        in place; anything else (RTF, another .docx) is named as not imported."""
+        """Content Word keeps in another format (an altChunk), read where it stands."""
         where = f"第{len(self.paragraphs) + 1}段"
-        found = self.chunks(el.get(qn("r:id")) or "")
-        if found is None:
-            self.warnings.append(f"{where}处嵌入的内容（altChunk）读不到，未导入：请在 Word 中核对")
-            return
-        content_type, data = found
-        kind = content_type.split(";")[0].strip().lower()
-        if kind in ("message/rfc822", "multipart/related", "application/x-mimearchive"):
-            kind, data = "text/html", _mht_html(data)
-        if kind in ("text/html", "application/xhtml+xml"):
-            paragraphs, tables = fragment_paragraphs(data, self.path, f"{where}（嵌入的网页内容）")
-            self.paragraphs.extend(paragraphs)
-            self.warnings.extend(tables)
-            self.counts[ALT_CHUNK] += 1
-        elif kind == "text/plain":
-            text = data.decode("utf-8-sig", errors="replace")
-            self.paragraphs.extend(
-                SourceParagraph(text=line, where=f"{where}（嵌入的文字）")
-                for line in text.splitlines()
-                if line.strip()
-            )
-            self.counts[ALT_CHUNK] += 1
-        else:
-            self.warnings.append(
-                f"{where}处嵌入了另一种格式的内容（{kind or '未知格式'}），未导入：请在 Word 中打开原文件，"
-                "把这部分内容复制为正文（或另存为 .docx）后再导入"
-            )
+        paragraphs, warnings = read_alt_chunk(
+            self.chunks(el.get(qn("r:id")) or ""), self.path, where
+        )
+        self.paragraphs.extend(paragraphs)
+        self.warnings.extend(warnings)
+        self.counts[ALT_CHUNK] += bool(paragraphs)
 
     def label(self, p: etree._Element, sid: str | None) -> str | None:
         """Advance Word's list counters for this paragraph and return its number, if any."""
@@ -320,13 +296,3 @@ def read_docx(path: Path) -> SourceDocument:
     doc.normalised.update(+body.counts)
     doc.paragraphs = finish(body.paragraphs, doc.normalised)
     return doc
-
-
-def _mht_html(data: bytes) -> bytes:
-    """The HTML part of a web archive (MHT) Word embedded; empty when there is none."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            return payload if isinstance(payload, bytes) else b""
-    return b""
