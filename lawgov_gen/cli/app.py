@@ -4,6 +4,7 @@ exit codes: 0 success, 1 bad input or failed check, 2 wrong usage, 130 Ctrl-C.""
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import sys
 import threading
@@ -62,11 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     closed = sys.stdout is None
     if closed:
         sys.stdout = ClosedStdout()
+    _quiet_libraries()
     try:
         return _run(argv)
     finally:
         if closed:
             sys.stdout = None  # type: ignore[assignment]
+
+
+def _quiet_libraries() -> None:
+    """Libraries speak through `logging` and `warnings`, in English, and with nobody
+    listening logging prints to stderr ("Invalid MediaBox in /Page…"): every line the user
+    reads is ours, in Chinese, so their messages go nowhere."""
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    logging.captureWarnings(True)
 
 
 def _run(argv: Sequence[str] | None) -> int:
