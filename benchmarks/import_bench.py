@@ -44,7 +44,7 @@ def measure(
 ) -> None:
     from lawgov_gen.commands.importer.pdf_reader import read_pdf
 
-    print("\n[6] import — a PDF of 15 pages (issue 18)")
+    print("\n[7] import — a PDF of 15 pages (issue 18)")
     pdf = fifteen_pages(tmp, cli)
     out = tmp / "imported.yaml"
     command = [*cli, "import", str(pdf), "-o", str(out), "--force"]

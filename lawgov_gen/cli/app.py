@@ -18,6 +18,7 @@ from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import INTERRUPTED, ClosedStdout, ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
+from lawgov_gen.cli.publish_command import publish
 from lawgov_gen.cli.report_commands import check, render, summary
 from lawgov_gen.errors import LawgovError, internal_error, os_problem
 
@@ -45,7 +46,9 @@ def cli() -> None:
     """
 
 
-for _command in (render, check, summary, init, import_command, diff, schema, fonts, preview):
+for _command in (
+    render, check, summary, publish, init, import_command, diff, schema, fonts, preview,
+):  # fmt: skip
     cli.add_command(_command)
 
 
