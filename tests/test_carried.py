@@ -49,6 +49,7 @@ def test_d4_a_filled_draft_still_says_last_year() -> None:
     text = Path("2024.yaml").read_text("utf-8")
     assert "attachments: [2024年主要指标完成情况表]" in text  # named for the year, like the title
     text = text.replace("date: # 成文日期：请填写，如 2025-02-20", "date: 2025-01-20")
+    text = text.replace("value: null, unit", "value: 3, unit")  # the typed 2件, now a metric
     text = text.replace("attachments: [2024年", "attachments: [2023年")
     Path("2024.yaml").write_text(text, "utf-8")
     lines = text.splitlines()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lawgov_gen.checks.registry import CheckInput, rule
+from lawgov_gen.checks.registry import CheckInput, printed_strings, rule
+from lawgov_gen.content.typed_numbers import figures_in
 from lawgov_gen.diagnostics import Diagnostic
 
 
@@ -45,3 +46,31 @@ def carried_over(inp: CheckInput) -> Iterator[Diagnostic]:
             f"还没有填写发文字号（上年为“{old_number}”）：请在 report.doc_number 中填写本年的发文字号",
             key=True,
         )
+
+
+@rule(
+    "D5",
+    "error",
+    "由 init --from 生成的下一年草稿中，文字里直接写的数字与上年同一处相同（多半是上年的数字）",
+    "改为本年的数字，或定义为指标用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D5",
+)
+def carried_figures(inp: CheckInput) -> Iterator[Diagnostic]:
+    previous = inp.loaded.previous
+    if previous is None or inp.data.report.year != previous.data.report.year + 1:
+        return
+    last = {t.path: t.value for t in printed_strings(previous.data)}
+    year = inp.data.report.year
+    for text in inp.prose("text", "lead", "title"):
+        old = last.get(text.path)
+        if not old:
+            continue
+        old_numbers = {m.group(0) for m in figures_in(old)}
+        for m in figures_in(text.value):
+            if m.group(0) in old_numbers:
+                yield inp.find(
+                    text,
+                    m.start(),
+                    "D5",
+                    f"“{m.group(0)}”与上年同一处的数字相同：草稿中的文字是上年的，请改为{year}年的数字，"
+                    "或定义为指标并用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D5",
+                )

@@ -8,11 +8,13 @@ each one until the clerk has filled it: nothing of last year goes out by mistake
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lawgov_gen.commands.editor_schema import write_data_file
 from lawgov_gen.commands.starter import check_new_file
+from lawgov_gen.content.typed_numbers import figures_in
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.data.court import COURT_KEYS
 from lawgov_gen.data.loader import load
@@ -54,6 +56,32 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
     return tree
 
 
+def figures_to_metrics(tree: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Last year's figures typed in the texts, as emptied metrics quoted by the texts (last
+    year's number as their `prev`): the tree, the metrics made, the numbers left as text."""
+    from lawgov_gen.commands.importer.metric_finder import extract_metrics
+
+    extracted = extract_metrics(tree)
+    out = extracted.tree
+    for mid in extracted.metrics:
+        metric = out["metrics"][mid]
+        if "rate" not in metric:
+            metric["prev"], metric["value"] = metric.get("value"), None
+    texts = {k: v for k, v in out.items() if k not in ("metrics", "report", "previous")}
+    return out, extracted.metrics, [m.group(0) for t in _strings(texts) for m in figures_in(t)]
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
 def write_next_year(old: Path, new: Path, force: bool) -> tuple[Path, Path | None]:
     """Write next year's draft (and the editor's schema file when there is none); refuse to
     overwrite unless `force`."""
@@ -66,11 +94,23 @@ def write_next_year(old: Path, new: Path, force: bool) -> tuple[Path, Path | Non
     if tree["report"]["year"] > 2100:
         raise LawgovError("下一年度超过 2100 年：请检查 OLD 的 report.year", path=old)
     year = tree["report"]["year"]
+    tree, made, left = figures_to_metrics(tree)
+    typed = (
+        f"正文中直接写的 {len(made)} 个数字已改为指标并清空（{'、'.join(made)}），上年的数字写在各自的 prev 中。\n"
+        if made
+        else ""
+    )
+    if left:
+        typed += (
+            f"还有 {len(left)} 个数字仍直接写在文字中（{'、'.join(left)}）：与上年同一处相同的，"
+            "check 的 D5 会逐个指出，改为本年的数字（或确认不变）之前不能生成文件。\n"
+        )
     doc = yw.report_document(
         tree,
         header=f"{year}年报告的草稿，由 lawgov-gen init --from {old.name} 生成：标题和文字是上一年的，请逐段改写。\n"
         "本年的数字都已清空（value: null），请逐个填写；上年数值从 previous 文件自动取得。\n"
-        "成文日期、发文字号请填写；lawgov-gen check 会指出每一个还没有填写的地方。",
+        + typed
+        + "成文日期、发文字号请填写；lawgov-gen check 会指出每一个还没有填写的地方。",
         missing={"date": "成文日期：请填写，如 " + f"{year + 1}-02-20"},
     )
     return new, write_data_file(new, yw.dump(doc))
