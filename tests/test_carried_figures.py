@@ -1,7 +1,7 @@
 """Issue 16.4: next year's draft never carries last year's figures unnoticed. `init --from`
 on a plain import (figures typed in the text) turns each figure it can label into an emptied
 metric (last year's number as its prev) and says so in the draft's header; any figure still
-typed in a text as last year wrote it is D5, an error at its line, until it is replaced or
+typed in a text as last year wrote it is D7, an error at its line, until it is replaced or
 confirmed (report.ignore)."""
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def test_the_draft_is_blocked_until_every_figure_is_this_years() -> None:
     title = next(n for n, ln in enumerate(text.splitlines(), 1) if "开展12项专项行动" in ln)
     col = text.splitlines()[title - 1].index("12") + 1
     assert (
-        f"2024.yaml:{title}:{col}: 错误 D5 “12”与上年同一处的数字相同：草稿中的文字是上年的，"
+        f"2024.yaml:{title}:{col}: 错误 D7 “12”与上年同一处的数字相同：草稿中的文字是上年的，"
         "请改为2024年的数字，或定义为指标并用 {{ m.指标id }} 引用；确认今年确实不变时在 "
-        "report.ignore 中写 D5"
+        "report.ignore 中写 D7"
     ) in out
     assert invoke("render", "2024.yaml").exit_code == 1 and not Path("2024.docx").exists()
     # the clerk fills this year's figures and rewrites the title: it renders this year's numbers
@@ -85,6 +85,6 @@ def test_the_draft_is_blocked_until_every_figure_is_this_years() -> None:
 
 def test_a_figure_confirmed_unchanged_is_not_flagged() -> None:
     text = _draft().replace("date: # 成文日期：请填写，如 2025-02-20", "date: 2025-01-20")
-    text = text.replace("  year: 2024\n", "  year: 2024\n  ignore: [D5]\n")
+    text = text.replace("  year: 2024\n", "  year: 2024\n  ignore: [D7]\n")
     Path("2024.yaml").write_text(text, "utf-8")
-    assert not [ln for ln in invoke("check", "2024.yaml").stdout.splitlines() if " D5 " in ln]
+    assert not [ln for ln in invoke("check", "2024.yaml").stdout.splitlines() if " D7 " in ln]

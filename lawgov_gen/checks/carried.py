@@ -49,10 +49,10 @@ def carried_over(inp: CheckInput) -> Iterator[Diagnostic]:
 
 
 @rule(
-    "D5",
+    "D7",
     "error",
     "由 init --from 生成的下一年草稿中，文字里直接写的数字与上年同一处相同（多半是上年的数字）",
-    "改为本年的数字，或定义为指标用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D5",
+    "改为本年的数字，或定义为指标用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D7",
 )
 def carried_figures(inp: CheckInput) -> Iterator[Diagnostic]:
     previous = inp.loaded.previous
@@ -70,7 +70,7 @@ def carried_figures(inp: CheckInput) -> Iterator[Diagnostic]:
                 yield inp.find(
                     text,
                     m.start(),
-                    "D5",
+                    "D7",
                     f"“{m.group(0)}”与上年同一处的数字相同：草稿中的文字是上年的，请改为{year}年的数字，"
-                    "或定义为指标并用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D5",
+                    "或定义为指标并用 {{ m.指标id }} 引用；确认今年确实不变时在 report.ignore 中写 D7",
                 )

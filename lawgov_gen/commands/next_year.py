@@ -103,7 +103,7 @@ def write_next_year(old: Path, new: Path, force: bool) -> tuple[Path, Path | Non
     if left:
         typed += (
             f"还有 {len(left)} 个数字仍直接写在文字中（{'、'.join(left)}）：与上年同一处相同的，"
-            "check 的 D5 会逐个指出，改为本年的数字（或确认不变）之前不能生成文件。\n"
+            "check 的 D7 会逐个指出，改为本年的数字（或确认不变）之前不能生成文件。\n"
         )
     doc = yw.report_document(
         tree,
