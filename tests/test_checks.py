@@ -37,6 +37,7 @@ RULE_TESTS = {
     "N2": "test_n2_doc_number_year",
     "N3": "test_n3_township_without_addressee",
     "N4": "test_n4_title_is_not_an_annual_report",
+    "N5": "test_n5_level_not_known",
     "Q1": "test_q1_parts_do_not_add_up",
     "Q2": "test_q2_part_exceeds_whole",
     "Q3": "test_q3_bad_rate",
@@ -76,7 +77,7 @@ LEVELS = {
     "S6": "error", "S7": "error",
     "D1": "warning", "D2": "warning", "D3": "error",
     "N1": "error", "N2": "error", "N3": "warning", "N4": "warning",
-    "Q1": "error", "Q2": "error", "Q3": "error", "Q4": "error", "Q5": "info", "Q6": "warning",
+    "N5": "warning", "Q1": "error", "Q2": "error", "Q3": "error", "Q4": "error", "Q5": "info", "Q6": "warning",
     "Q7": "info", "Q8": "warning", "Q9": "warning", "T1": "error",
     "F1": "warning", "F2": "warning", "F3": "error", "F4": "warning", "F5": "error",
     "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
@@ -214,7 +215,7 @@ def test_s2_duties_empty(minimal: Minimal) -> None:
         "report.yaml",
         [
             "report.yaml:25:1: 警告 S2 第三部分“党政主要负责人履行第一责任人职责”为空，"
-            "将印为“无。”：请补写履职情况"
+            "标题下将没有内容（不会替您印“无。”）：请补写履职情况"
         ],
         0,
         1,
@@ -433,6 +434,19 @@ def test_n4_title_is_not_an_annual_report(minimal: Minimal) -> None:
         [
             "report.yaml:7:10: 警告 N4 标题“示例镇2024年法治工作总结”缺少“法治政府建设、报告”："
             "应为年度报告，而非工作总结"
+        ],
+        0,
+        1,
+    )
+
+
+def test_n5_level_not_known(minimal: Minimal) -> None:
+    minimal(("  short: 示例镇\n", "  short: 示例镇\n  level:\n"))
+    expect(
+        "report.yaml",
+        [
+            "report.yaml:5:9: 警告 N5 报告级别（report.level）还没有填写：请填写 township（乡镇、街道）、"
+            "county（县、区、市人民政府）或 department（部门），报送期限（D2）和主送机关（N3）的检查按级别进行"
         ],
         0,
         1,
@@ -948,7 +962,7 @@ def test_structure_finding_in_included_file(minimal: Minimal, write: Write) -> N
         "report.yaml",
         [
             "duties.yaml:1:1: 警告 S2 第三部分“党政主要负责人履行第一责任人职责”为空，"
-            "将印为“无。”：请补写履职情况"
+            "标题下将没有内容（不会替您印“无。”）：请补写履职情况"
         ],
         0,
         1,

@@ -52,11 +52,13 @@ def test_titled_items_are_numbered_by_level_and_untitled_ones_are_not(tmp_path: 
     ]
 
 
-def test_parts_follow_the_statute_and_an_empty_optional_part_says_none(tmp_path: Path) -> None:
+def test_parts_follow_the_statute_an_empty_part_three_says_nothing_and_five_none(
+    tmp_path: Path,
+) -> None:
     text = minimal_text(("duties:\n  - title: 带头学法\n    text: 主要负责人带头学法。\n", ""))
     text = text.replace(text[text.index("court:") : text.index("plans:")], "")
     got = blocks(tmp_path, text)
     headings = [t for kind, t in got if kind == "h1"]
     assert [h[:2] for h in headings] == ["一、", "二、", "三、", "四、", "五、"]
-    assert got[got.index(("h1", headings[2])) + 1] == ("body", "无。")
+    assert got[got.index(("h1", headings[2])) + 1] == ("h1", headings[3])
     assert got[-1] == ("body", "无。") and got[-2] == ("h1", "五、其他需要报告的情况")

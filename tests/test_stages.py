@@ -12,8 +12,8 @@ import pytest
 from lawgov_gen.checks.runner import check_file
 from lawgov_gen.commands.importer.segmenter import match_part
 from lawgov_gen.content.context import ReportContext
-from lawgov_gen.content.expressions import masked, pieces
 from lawgov_gen.content.figures import Figure
+from lawgov_gen.content.text_pieces import masked, pieces
 from lawgov_gen.data.model import PartTitles
 from lawgov_gen.render.elements import ROLE_OF_ELEMENT, STYLES
 from lawgov_gen.statute import PART_KEYS, PARTS

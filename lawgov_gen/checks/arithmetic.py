@@ -65,7 +65,7 @@ def part_of_whole(inp: CheckInput) -> Iterator[Diagnostic]:
     )
     for part, whole_key, part_name, whole_name in pairs:
         a, b = getattr(court, part), getattr(court, whole_key)
-        if a > b:
+        if a is not None and b is not None and a > b:
             yield inp.at(("court", part), "Q2", f"{part_name}（{a}件）多于{whole_name}（{b}件）")
 
 

@@ -117,6 +117,22 @@ def addressee(inp: CheckInput) -> Iterator[Diagnostic]:
 
 
 @rule(
+    "N5",
+    "warning",
+    "报告级别（report.level）还没有填写",
+    "填写 township（乡镇、街道）、county（县、区、市人民政府）或 department（部门）",
+)
+def level_known(inp: CheckInput) -> Iterator[Diagnostic]:
+    if inp.data.report.level is None:
+        yield inp.at(
+            ("report", "level"),
+            "N5",
+            "报告级别（report.level）还没有填写：请填写 township（乡镇、街道）、county（县、区、"
+            "市人民政府）或 department（部门），报送期限（D2）和主送机关（N3）的检查按级别进行",
+        )
+
+
+@rule(
     "N4",
     "warning",
     "标题缺少年份、“法治政府建设”或“报告”",

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.content.expressions import VARIABLES, TextRenderer, masked, nearest_ids, quoted_ids
+from lawgov_gen.content.expressions import VARIABLES, TextRenderer, nearest_ids, quoted_ids
+from lawgov_gen.content.text_pieces import masked
 from lawgov_gen.diagnostics import Diagnostic
 
 

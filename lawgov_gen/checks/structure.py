@@ -20,7 +20,7 @@ def empty_parts(data: ReportData) -> list[Part]:
         "problems": bool(data.problems.shortcomings or data.problems.intro),
         "duties": bool(data.duties),
         "plans": bool(data.plans),
-        "other": bool(data.other or data.court is not None),
+        "other": bool(data.other or (data.court is not None and data.court.given)),
     }
     return [part for part in PARTS if not filled[part.key]]
 
@@ -47,7 +47,7 @@ def duties_present(inp: CheckInput) -> Iterator[Diagnostic]:
         yield inp.at(
             ("duties",),
             "S2",
-            "第三部分“党政主要负责人履行第一责任人职责”为空，将印为“无。”：请补写履职情况",
+            "第三部分“党政主要负责人履行第一责任人职责”为空，标题下将没有内容（不会替您印“无。”）：请补写履职情况",
             key=True,
         )
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, TextField, rule
-from lawgov_gen.content.expressions import masked
+from lawgov_gen.content.text_pieces import masked
 from lawgov_gen.data.reading import YAML_LINE_BREAKS
 from lawgov_gen.diagnostics import Diagnostic
 

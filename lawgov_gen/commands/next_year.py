@@ -14,6 +14,7 @@ from typing import Any
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.data.loader import load
+from lawgov_gen.data.model import COURT_KEYS
 from lawgov_gen.errors import LawgovError
 from lawgov_gen.output import write_atomic
 
@@ -48,9 +49,7 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
         if "rate" not in metric:
             metric["value"] = None
     if "court" in tree or data.court is not None:
-        tree["court"] = dict.fromkeys(
-            ("lawsuits", "head_appearances", "lost", "judgments_due", "judgments_performed")
-        )
+        tree["court"] = dict.fromkeys(COURT_KEYS)
     return tree
 
 

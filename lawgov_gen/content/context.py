@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from lawgov_gen.content.expressions import TextRenderer, text_variables
+from lawgov_gen.content.expressions import TextRenderer, Unprintable, text_variables
 from lawgov_gen.content.figures import Figure, build_figures, percent_text
 from lawgov_gen.content.layout import (
     Attachment,
@@ -28,6 +28,7 @@ from lawgov_gen.content.prose import chinese_date, ensure_period, paragraphs, tr
 from lawgov_gen.data.loader import Loaded
 from lawgov_gen.data.model import FontNames, Item, Point
 from lawgov_gen.data.source_map import KeyPath
+from lawgov_gen.errors import DataError
 from lawgov_gen.statute import PARTS, Part
 
 BlockKind = Literal["h1", "h2", "h3", "h4", "body"]
@@ -119,32 +120,45 @@ class _Builder:
         self.texts = TextRenderer(self.figures, text_variables(meta.year, meta.short, meta.org))
         self.blocks: list[Block] = []
 
-    def text(self, value: str) -> str:
-        return self.texts.render(value)
+    def text(self, value: str, path: KeyPath) -> str:
+        """A text rendered; an expression that cannot be printed is an error at its line."""
+        try:
+            return self.texts.render(value)
+        except Unprintable as exc:
+            where = self.loaded.sources
+            found = where.diag_in(path, value, exc.index, "error", "T1", exc.message)
+            raise DataError([found]) from None
 
     def add(self, kind: BlockKind, text: str, source: KeyPath) -> None:
         self.blocks.append(Block(kind, text, source))
 
     def body(self, value: str | None, path: KeyPath) -> None:
-        for para in paragraphs(self.text(value)) if value else []:
+        for para in paragraphs(self.text(value, path)) if value else []:
             self.add("body", para, path)
 
-    def point_text(self, point: Point, n: int) -> str:
-        lead = trimmed(self.text(point.lead)) if point.lead else ""
-        text = " ".join(paragraphs(self.text(point.text))) if point.text else ""
-        if lead and text:
-            return f"{point_label(n)}{ensure_period(lead)}{ensure_period(text)}"
-        return f"{point_label(n)}{ensure_period(lead or text)}"
+    def point_paragraphs(self, point: Point, n: int, path: KeyPath) -> list[str]:
+        """一是 and the point's lead and text; a text of several paragraphs keeps them."""
+        lead = trimmed(self.text(point.lead, (*path, "lead"))) if point.lead else ""
+        paras = paragraphs(self.text(point.text, (*path, "text"))) if point.text else []
+        if paras:
+            paras[-1] = ensure_period(paras[-1])
+        first = paras[0] if paras else ""
+        if lead and first:
+            return [f"{point_label(n)}{ensure_period(lead)}{first}", *paras[1:]]
+        return [f"{point_label(n)}{ensure_period(lead or first)}", *paras[1:]]
 
     def points(self, points: list[Point], style: str, path: KeyPath) -> None:
-        texts = [self.point_text(p, i + 1) for i, p in enumerate(points)]
-        if not texts:
+        if not points:
             return
         if style == "block":
-            for i, t in enumerate(texts):
-                self.add("body", t, (*path, i))
+            for i, p in enumerate(points):
+                for para in self.point_paragraphs(p, i + 1, (*path, i)):
+                    self.add("body", para, (*path, i))
             return
-        joined = "".join(texts)
+        # in one paragraph: a point's paragraphs run on, as its sentences do
+        joined = "".join(
+            "".join(self.point_paragraphs(p, i + 1, (*path, i))) for i, p in enumerate(points)
+        )
         last = self.blocks[-1] if self.blocks else None
         if last is not None and last.kind == "body" and last.text.endswith("："):
             self.blocks[-1] = Block("body", last.text + joined, last.source)
@@ -161,7 +175,7 @@ class _Builder:
             if item.title is not None:
                 number += 1
                 kind = _ITEM_KINDS[min(level, MAX_ITEM_LEVEL) - 1]
-                title = item_label(level, number) + trimmed(self.text(item.title))
+                title = item_label(level, number) + trimmed(self.text(item.title, (*here, "title")))
                 self.add(kind, title, (*here, "title"))
             self.body(item.text, (*here, "text"))
             self.points(item.points, item.points_style, (*here, "points"))
@@ -172,7 +186,11 @@ class _Builder:
     def part_heading(self, key: str) -> None:
         part = next(p for p in PARTS if p.key == key)
         override = getattr(self.data.report.titles, key)
-        title = trimmed(self.text(override)) if override else part.title(self.data.report.year)
+        title = (
+            trimmed(self.text(override, ("report", "titles", key)))
+            if override
+            else part.title(self.data.report.year)
+        )
         self.add("h1", part_label(part.number) + title, ("report", "titles", key))
 
     def problems_part(self) -> None:
@@ -192,36 +210,40 @@ class _Builder:
             self.points(_points(probs.shortcomings), "block", ("problems", "shortcomings"))
 
     def court_paragraph(self) -> str | None:
+        """The court figures as one paragraph: a sentence for each figure the file gives,
+        nothing for one it leaves out (unknown is not 0: no 无败诉案件 without `lost`)."""
         court = self.data.court
-        if court is None:
+        if court is None or not court.given:
             return None
         meta = self.data.report
-        if court.lawsuits:
-            rate = percent_text(Decimal(court.head_appearances) * 100 / court.lawsuits)
-            lost = f"败诉{court.lost}件" if court.lost else "无败诉案件"
-            first = (
-                f"{meta.year}年，{meta.short}共发生行政诉讼案件{court.lawsuits}件，"
-                f"行政机关负责人出庭应诉{court.head_appearances}件，出庭应诉率{rate}%，{lost}"
-            )
+        cases, heads, lost = court.lawsuits, court.head_appearances, court.lost
+        first: list[str] = []
+        if cases == 0:
+            first.append("未发生行政诉讼案件")
         else:
-            first = f"{meta.year}年，{meta.short}未发生行政诉讼案件"
-        if court.judgments_due:
-            done = (
-                "已全部履行"
-                if court.judgments_performed >= court.judgments_due
-                else f"已履行{court.judgments_performed}件"
-            )
-            second = f"应履行法院生效裁判{court.judgments_due}件，{done}"
-        else:
+            first += [f"共发生行政诉讼案件{cases}件"] if cases is not None else []
+            if heads is not None:
+                rate = f"，出庭应诉率{percent_text(Decimal(heads) * 100 / cases)}%" if cases else ""
+                first.append(f"行政机关负责人出庭应诉{heads}件{rate}")
+            if lost is not None:
+                first.append(f"败诉{lost}件" if lost else "无败诉案件")
+        due, done = court.judgments_due, court.judgments_performed
+        second = ""
+        if due == 0:
             second = "无应履行的法院生效裁判"
-        return f"{first}；{second}。"
+        elif due is not None:
+            second = f"应履行法院生效裁判{due}件"
+            if done is not None:
+                second += "，已全部履行" if done >= due else f"，已履行{done}件"
+        elif done is not None:
+            second = f"已履行法院生效裁判{done}件"
+        said = "；".join(x for x in ("，".join(first), second) if x)
+        return f"{meta.year}年，{meta.short}{said}。"
 
     def items_part(self, part: Part) -> None:
-        """A part written as items; an empty optional one is printed as 无。"""
-        items = list(getattr(self.data, part.key))
-        self.items(items, 1, (part.key,))
-        if not items and part.required is None:  # a required one is stopped by S1
-            self.add("body", "无。", (part.key,))
+        """A part written as items. An empty one prints nothing under its heading: 无。 would
+        say the leaders did nothing, which the data does not say (S1/S2 ask for the text)."""
+        self.items(list(getattr(self.data, part.key)), 1, (part.key,))
 
     def other_part(self) -> None:
         """Part 五: the court figures first, then the items (or 无。)."""
@@ -242,7 +264,7 @@ class _Builder:
                 special[part.key]()
             else:
                 self.items_part(part)
-        title = trimmed(self.text(data.title))
+        title = trimmed(self.text(data.title, ("report", "title")))
         signature, date = data.signature, chinese_date(meta.date)
         sig_indent, date_indent = signature_indents(signature, date)
         table = build_metrics_table(data, self.figures)

@@ -9,18 +9,28 @@ operators, dunder attributes) is refused before it is evaluated in a sandbox.
 from __future__ import annotations
 
 import difflib
-import re
+import keyword
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from lawgov_gen.content.figures import Figure
+from lawgov_gen.content.figures import Figure, FigureUnavailable
+from lawgov_gen.content.text_pieces import TextIssue, inside, pieces
 
-FIGURE_ATTRS = ("value", "prev", "change", "label", "unit")
+# What `{{ m.ID.attr }}` prints: the one table of a figure's printable attributes. A text
+# never reaches the figure object itself (or the mapping of figures): a metric id named
+# `items`, `keys` or `value` is looked up in this table and the report's figures, never as
+# a Python attribute, so no method, address or None can be printed.
+FIGURE_PRINTS: dict[str, Callable[[Figure], str]] = {
+    "value": lambda f: f.value,
+    "prev": lambda f: f.prev,
+    "change": lambda f: f.change,
+    "label": lambda f: f.label,
+    "unit": lambda f: f.unit,
+}
+FIGURE_ATTRS = tuple(FIGURE_PRINTS)
 # The names a text may use besides m.ID, with what they print.
 VARIABLES: dict[str, str] = {
     "year": "报告年度，如 2024",
@@ -42,105 +52,42 @@ LITERALS = ("{{", "}}")
 ALLOWED = "只能引用 m.指标id（及 .value .prev .change）、" + "、".join(VARIABLES)
 
 
-@dataclass(frozen=True)
-class TextIssue:
-    """A problem in one text: the rule id, its character index in the text (the start of the
-    faulty expression inside its `{{ }}`), the message."""
-
-    rule: str
-    index: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a text: literal characters, or one `{{ … }}` with its inner source."""
-
-    start: int
-    end: int
-    expression: str | None  # None: literal text[start:end]
-
-
-_TITLE = re.compile(r"《[^》]*》")  # a document's or a law's name
-
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _ENV.globals.clear()
 _ENV.filters.clear()
 _ENV.tests.clear()
 
 
-def pieces(text: str) -> tuple[list[Piece], TextIssue | None]:
-    """Split a text into literal stretches and `{{ … }}` expressions.
-
-    Quotes inside an expression may hold braces (`{{ '{{' }}`). An opening `{{` without
-    its `}}` is an issue at that `{{`; the rest stays literal.
-    """
-    out: list[Piece] = []
-    pos = 0
-    while True:
-        start = text.find("{{", pos)
-        if start < 0:
-            break
-        end = _closing(text, start + 2)
-        if end is None:
-            if start > pos:
-                out.append(Piece(pos, start, None))
-            out.append(Piece(start, len(text), None))
-            issue = TextIssue(
-                "T1",
-                _inside(text, start),
-                "“{{”没有对应的“}}”：写成 {{ m.指标id }}；文字中要写“{{”本身，请写 {{ '{{' }}",
-            )
-            return out, issue
-        if start > pos:
-            out.append(Piece(pos, start, None))
-        out.append(Piece(start, end + 2, text[start + 2 : end]))
-        pos = end + 2
-    if pos < len(text):
-        out.append(Piece(pos, len(text), None))
-    return out, None
+# Names a program answers to: the attributes of a mapping, a string and a figure, and the
+# keywords of Python and Jinja. Any of them is a valid metric id that prints its own figure;
+# the importer still never proposes one (an id should read as the figure it names).
+PROGRAM_NAMES = frozenset(
+    {n for kind in (dict, str, Figure) for n in dir(kind)}
+    | set(keyword.kwlist)
+    | {"true", "false", "none", "and", "or", "not", "in", "is", "if", "else", "loop"}
+)
 
 
-def masked(text: str, *, titles: bool = False) -> str:
-    """The text with each `{{ … }}` (and with `titles` each 《…》) replaced by spaces of the
-    same length, so indices still point into the text: what the writing rules and the
-    importer's figure finder read."""
-    out = list(text)
-    if "{{" in text:
-        for piece in pieces(text)[0]:
-            if piece.expression is not None:
-                out[piece.start : piece.end] = " " * (piece.end - piece.start)
-    if titles and "《" in text:
-        for m in _TITLE.finditer("".join(out)):
-            out[m.start() : m.end()] = " " * (m.end() - m.start())
-    return "".join(out)
+class Unprintable(ValueError):
+    """An expression whose value is not a figure, a string or a year: carries the index
+    of its `{{` in the text and the message, for a located error."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
+        self.message = message
 
 
-def _inside(text: str, start: int) -> int:
-    """The first character of the expression after the `{{` at `start` and its spaces."""
-    index = start + 2
-    while index < len(text) and text[index] in " \t":
-        index += 1
-    return min(index, len(text) - 1)
-
-
-def _closing(text: str, pos: int) -> int | None:
-    quote = ""
-    i = pos
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif text.startswith("}}", i):
-            return i
-        i += 1
-    return None
+def printed(value: object) -> str:
+    """What a text may print, as text: a figure (with its unit), a string, a year. Anything
+    else (a method, a mapping, None, a number that is not a year) raises TypeError."""
+    if isinstance(value, Figure):
+        return value.text
+    if isinstance(value, str):
+        return value
+    if type(value) is int and 1000 <= value <= 9999:
+        return str(value)
+    raise TypeError(type(value).__name__)
 
 
 @lru_cache(maxsize=8192)
@@ -153,11 +100,6 @@ def _parse(source: str) -> nodes.Expr:
     node = output.nodes[0]
     assert isinstance(node, nodes.Expr)
     return node
-
-
-@lru_cache(maxsize=8192)
-def _compile(source: str) -> Callable[..., Any]:
-    return _ENV.compile_expression(source, undefined_to_none=False)
 
 
 _KINDS = {
@@ -222,13 +164,48 @@ class TextRenderer:
             except (TemplateSyntaxError, AssertionError, ValueError):
                 out.append(
                     TextIssue(
-                        "T1", _inside(text, piece.start), "{{ }} 中的写法有误：写成 {{ m.指标id }}"
+                        "T1", inside(text, piece.start), "{{ }} 中的写法有误：写成 {{ m.指标id }}"
                     )
                 )
                 continue
-            for rule, message in self._check_expr(node):
-                out.append(TextIssue(rule, _inside(text, piece.start), message))
+            found = self._check_expr(node)
+            if not found:
+                try:
+                    self._printed(node, piece.start, text)
+                except Unprintable as exc:
+                    found = [("T1", exc.message)]
+                except FigureUnavailable:
+                    pass  # a figure without a number: the Q rules name it
+            for rule, message in found:
+                out.append(TextIssue(rule, inside(text, piece.start), message))
         return out
+
+    def _value(self, node: nodes.Expr) -> object:
+        """The value of an expression `_check_expr` accepts, computed from the report's own
+        tables (figures by id, FIGURE_PRINTS, variables): never by attribute lookup on an
+        object, so a metric id that is also a method's name is only ever a metric id."""
+        if isinstance(node, nodes.Const):
+            return node.value
+        if isinstance(node, nodes.Name):
+            return self.variables.get(node.name)
+        mid = references(node)
+        figure = self.figures.get(mid) if mid is not None else None
+        if figure is None or not isinstance(node, nodes.Getattr):
+            return None
+        if isinstance(node.node, nodes.Getattr):
+            return FIGURE_PRINTS[node.attr](figure) if node.attr in FIGURE_PRINTS else None
+        return figure
+
+    def _printed(self, node: nodes.Expr, start: int, text: str) -> str:
+        """The expression's value as printed text; Unprintable (at its `{{`) otherwise."""
+        value = self._value(node)
+        try:
+            return printed(value)
+        except TypeError:
+            raise Unprintable(
+                inside(text, start),
+                f"“{_describe(node)}”的值不能印出（只能印出指标、文字或年份）：{ALLOWED}",
+            ) from None
 
     def _check_expr(self, node: nodes.Expr) -> list[tuple[str, str]]:
         if isinstance(node, nodes.Const) and node.value in LITERALS:
@@ -276,7 +253,8 @@ class TextRenderer:
         return []
 
     def render(self, text: str) -> str:
-        """Render a text already free of issues; plain text out (escaped by each output)."""
+        """Render a text already free of issues; plain text out (escaped by each output).
+        An expression whose value cannot be printed raises Unprintable, never prints."""
         if "{{" not in text:
             return text
         parts, _ = pieces(text)
@@ -285,8 +263,7 @@ class TextRenderer:
             if piece.expression is None:
                 out.append(text[piece.start : piece.end])
             else:
-                value = _compile(piece.expression)(m=self.figures, **self.variables)
-                out.append(str(value))
+                out.append(self._printed(_parse(piece.expression), piece.start, text))
         return "".join(out)
 
 

@@ -155,7 +155,8 @@ class ReportMeta(Strict):
 
     org: Words = Field(min_length=1, max_length=60)
     short: Words = Field(min_length=1, max_length=30)
-    level: Literal["township", "county", "department"] = "township"
+    # null: not known yet (an import could not tell it from the org's name); check says so
+    level: Literal["township", "county", "department"] | None = "township"
     year: int = Field(ge=2000, le=2100, strict=True)
     date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
     title: Title | None = Field(default=None, min_length=1, max_length=80)
@@ -244,14 +245,36 @@ class Problems(Strict):
     causes: list[Finding] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
-class Court(Strict):
-    """Administrative litigation figures, printed as the first paragraph of part 五."""
+def _court_filled(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError(
+            "figure_court_missing", "还没有填写件数：请填写（没有就写 0），不知道的请删去这一项"
+        )
+    return value
 
-    lawsuits: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
-    head_appearances: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
-    lost: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
-    judgments_due: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
-    judgments_performed: int = Field(default=0, ge=0, le=MAX_FIGURE, strict=True)
+
+# A court figure: a count given in the file, or (key left out) not known; never 0 by default.
+CourtCount = Annotated[
+    Annotated[int, Field(ge=0, le=MAX_FIGURE, strict=True)] | None,
+    BeforeValidator(_court_filled),
+]
+COURT_KEYS = ("lawsuits", "head_appearances", "lost", "judgments_due", "judgments_performed")
+
+
+class Court(Strict):
+    """Administrative litigation figures, printed as the first paragraph of part 五. A figure
+    left out is unknown: the report says nothing about it (it is not 0, nor 无)."""
+
+    lawsuits: CourtCount = None
+    head_appearances: CourtCount = None
+    lost: CourtCount = None
+    judgments_due: CourtCount = None
+    judgments_performed: CourtCount = None
+
+    @property
+    def given(self) -> dict[str, int]:
+        """The figures the file gives, by key."""
+        return {k: v for k in COURT_KEYS if (v := getattr(self, k)) is not None}
 
 
 class ReportData(Strict):

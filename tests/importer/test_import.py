@@ -243,7 +243,9 @@ def test_a_published_text_file_with_markdown_residue() -> None:
     assert data["measures"] == [
         {"title": "推进依法决策", "text": "全年审查重大行政决策5项，做到应审尽审。"}
     ]
-    assert data["problems"] == {"intro": "执法队伍建设仍需加强，学法形式比较单一，需要进一步创新。"}
+    assert data["problems"] == {
+        "shortcomings": [{"text": "执法队伍建设仍需加强，学法形式比较单一，需要进一步创新。"}]
+    }
     assert data["report"]["title"] == "示例县青禾镇人民政府2023年度法治政府建设工作报告"
     assert "**" not in Path("2023.yaml").read_text("utf-8")
     assert_clean(Path("2023.yaml"))

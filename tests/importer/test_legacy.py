@@ -128,4 +128,5 @@ def test_doc_with_word_numbering_keeps_its_headings(tmp_path: Path) -> None:
     data = yaml.safe_load(out.read_text("utf-8"))
     assert "intro" not in data
     assert data["measures"] == [{"title": "加强组织领导", "text": "镇党委全年召开专题会议6次。"}]
-    assert data["problems"] == {"intro": "执法力量相对薄弱。"}
+    # the part's only paragraph is its shortcoming, not an intro to none
+    assert data["problems"] == {"shortcomings": [{"text": "执法力量相对薄弱。"}]}

@@ -12,9 +12,11 @@ from lawgov_gen.checks.writing import half_width_marks
 from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.front import split_front
 from lawgov_gen.commands.importer.segmenter import segment
-from lawgov_gen.commands.importer.writer import imported_document
+from lawgov_gen.commands.importer.writer import LEVEL_UNKNOWN, imported_document
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.data.reading import parse_yaml
+from lawgov_gen.data.source_map import KeyPath, SourceFile
 from lawgov_gen.output import write_atomic
 from lawgov_gen.statute import PART_BY_KEY
 
@@ -29,12 +31,28 @@ class Imported:
     summary: list[str] = field(default_factory=list)
 
 
-def _level(org: str) -> str:
-    if re.search(r"(镇|乡|街道)(人民政府|办事处)$", org):
-        return "township"
-    if re.search(r"[县区市旗]人民政府$", org):
-        return "county"
-    return "department" if org else "township"
+# The level an org's name says: 乡镇、街道 → township; a 县/区/市/旗 government → county; a
+# bureau, commission or office of a government → department. Anything else is left to the
+# clerk (a province, a party committee, a court): a guess would set the wrong deadline (D2).
+_LEVELS = (
+    ("township", re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处|党委)?$")),
+    ("county", re.compile(r"(?:县|区|市|旗)(?:人民政府|政府)$")),
+    (
+        "department",
+        re.compile(
+            r"^(?!中共).*(?:[省县区市旗州]|政府)[\u4e00-\u9fff]{0,20}"
+            r"(?:厅|局|委员会|委|办公室|办|中心|管理处)$"
+        ),
+    ),
+)
+
+
+def level_of(org: str) -> str | None:
+    """The report's level as its org's name says it, or None when the name does not say."""
+    for level, pattern in _LEVELS:
+        if org and pattern.search(org):
+            return level
+    return None
 
 
 def tidy(text: str, counts: Counter[str]) -> str:
@@ -72,7 +90,9 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
     front = split_front(doc)
     segmented = segment(front.body)
     report = dict(front.report)
-    report.setdefault("level", _level(report.get("org", "")))
+    level = level_of(report.get("org", ""))
+    if level is not None:
+        report["level"] = level
     counts: Counter[str] = Counter(doc.normalised)
     tree = _tidy_tree({"report": report, **segmented.tree}, counts)
     found_metrics: list[str] = []
@@ -83,9 +103,11 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
         extracted = extract_metrics(tree)
         tree = extracted.tree
         found_metrics, left_as_text = extracted.metrics, extracted.left_as_text
-    write_atomic(
-        new, yw.dump(imported_document(tree, segmented.headings, old.name)).encode("utf-8")
-    )
+    paths = [(_path_to(segmented.tree, node), note) for node, note in segmented.notes]
+    if "level" not in report:
+        paths.append((("report", "level"), LEVEL_UNKNOWN))
+    text = yw.dump(imported_document(tree, segmented.headings, old.name))
+    write_atomic(new, text.encode("utf-8"))
     out = Imported(new)
     out.summary = _summary(
         tree,
@@ -94,6 +116,7 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
         counts,
         doc.warnings + front.warnings + segmented.warnings,
     )
+    out.summary += _located(new, text, paths)
     if metrics:
         out.summary.append(
             f"数字：{len(found_metrics)} 个改写为指标（metrics）"
@@ -103,6 +126,35 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
                 else ""
             )
         )
+    return out
+
+
+def _path_to(node: Any, target: object, path: KeyPath = ()) -> KeyPath | None:
+    """The key path of `target` (found by identity) inside the plain tree `node`."""
+    if node is target:
+        return path
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, child in children:
+        found = _path_to(child, target, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def _located(new: Path, text: str, notes: list[tuple[KeyPath | None, str]]) -> list[str]:
+    """Summary lines for what import placed without certainty, each at its line of NEW."""
+    _, positions, keys, _ = parse_yaml(SourceFile(str(new), new, text))
+    out = []
+    for path, note in notes:
+        pos = None if path is None else keys.get(path) or positions.get(path)
+        where = f"{new}:{pos.line}：" if pos is not None else ""
+        out.append(f"请核对：{where}{note}")
     return out
 
 

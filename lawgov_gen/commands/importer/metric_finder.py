@@ -13,8 +13,9 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
-from lawgov_gen.content.expressions import masked
+from lawgov_gen.content.expressions import PROGRAM_NAMES
 from lawgov_gen.content.figures import number_text, percent_text
+from lawgov_gen.content.text_pieces import masked
 from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
 UNITS = sorted(
@@ -45,7 +46,7 @@ _WORDS = {
     "成功": "success", "普法": "pufa", "宣传": "publicity", "资料": "materials", "培训": "training",
     "讲座": "lectures", "执法": "enforcement", "人员": "staff", "持证": "certified", "处罚": "penalty",
     "案件": "cases", "复议": "reconsideration", "诉讼": "lawsuits", "应诉": "appearances",
-    "公开": "disclosure", "信息": "items", "申请": "requests", "法律顾问": "adviser", "顾问": "adviser",
+    "公开": "disclosure", "信息": "information", "申请": "requests", "法律顾问": "adviser", "顾问": "adviser",
     "审查": "reviews", "合同": "contracts", "决策": "decisions", "文件": "documents", "信访": "petitions",
     "来信来访": "petitions", "援助": "legal_aid", "咨询": "consultations", "考试": "exam", "合格": "passed",
     "活动": "events", "志愿": "volunteer", "服务": "services", "书籍": "books", "明白人": "legal_literate",
@@ -62,7 +63,7 @@ _WORDS = {
 _UNIT_WORDS = {
     "起": "cases", "件": "cases", "宗": "cases", "人": "people", "名": "people", "人次": "attendances",
     "次": "times", "场": "sessions", "场次": "sessions", "份": "copies", "册": "copies", "个": "units",
-    "项": "items", "条": "items", "万元": "funds", "元": "funds", "%": "rate", "户": "households",
+    "项": "matters", "条": "entries", "万元": "funds", "元": "funds", "%": "rate", "户": "households",
 }  # fmt: skip
 
 
@@ -116,6 +117,8 @@ def _readable_id(label: str, unit: str, taken: set[str]) -> str:
                 break
         i += 1
     base = "_".join(tokens[-3:]) or _UNIT_WORDS.get(unit, "figure")
+    if base in PROGRAM_NAMES:  # a word that is also a method's name reads as program text
+        base += "_count"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1

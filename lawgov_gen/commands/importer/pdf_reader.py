@@ -1,8 +1,11 @@
-"""PDF with a text layer: lines rejoined into paragraphs, page furniture dropped.
+"""PDF with a text layer, read by its layout rather than its content order.
 
-A paragraph starts where a line is indented (about two characters) or follows a line that
-ends well short of the right margin; page numbers and headers or footers repeated on
-most pages are removed before the lines are joined, so a paragraph flows across pages.
+Glyphs are grouped into lines by where they print (a numbering label Word drew in another
+font, a few points off the line, still belongs to its heading); a paragraph starts where a
+line is indented (about two characters), follows a line that ends well short of the right
+margin, or opens with such a label; page numbers and headers or footers repeated on most
+pages are removed before the lines are joined, so a paragraph flows across pages. Text
+printed in 黑体 or 楷体 (or bold) counts as a heading or a run-in lead, as bold does.
 """
 
 from __future__ import annotations
@@ -13,58 +16,23 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
 
 from lawgov_gen.commands.importer import residue
 from lawgov_gen.commands.importer.normalise import join_pieces
 from lawgov_gen.commands.importer.paragraphs import (
-    ImportProblem,
     SourceDocument,
     SourceParagraph,
     table_warning,
 )
+from lawgov_gen.commands.importer.pdf_glyphs import PdfPage, read_pages
+from lawgov_gen.commands.importer.pdf_lines import Line as _Line
+from lawgov_gen.commands.importer.pdf_lines import body_font, page_lines
 from lawgov_gen.commands.importer.pipeline import JOINED, ends_sentence, finish
 
-SCANNED = "PDF 中没有可提取的文字（可能是扫描件）：请用 Word 原文件，或先做文字识别（OCR）"
-ENCRYPTED = "PDF 文件设置了打开密码：请用 Word 原文件，或先去掉 PDF 的密码再导入"
-NOT_PDF = "不是有效的 PDF 文件（可能已损坏，或只是改了扩展名）"
-
-_BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|simhei|heiti|黑体", re.I)
 _INDENT = 1.5  # em: a first-line indent is two characters
 _SHORT = 3.0  # em short of the right margin: more than a line-breaking push leaves
-
-
-@dataclass(eq=False)
-class _Line:
-    page: int
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: str  # the bold text the line starts with
-
-
-def _bold_prefix(text: str, chars: list[dict[str, Any]]) -> str:
-    n = 0
-    for ch in chars:
-        if not str(ch.get("text", "")).strip():
-            continue
-        if not _BOLD_FONT.search(str(ch.get("fontname", ""))):
-            break
-        n += 1
-    out, seen = "", 0
-    for c in text:
-        if seen == n:
-            break
-        out += c
-        seen += not c.isspace()
-    return out
 
 
 @dataclass
@@ -75,34 +43,27 @@ class _Table:
     rows: list[list[str]]
 
 
-def _page_lines(page: Any, number: int, tables: list[_Table]) -> list[_Line]:
-    """The text lines of a page, leaving out those inside tables (which go to `tables`)."""
+def _tables(path: Path, pages: list[PdfPage]) -> list[_Table]:
+    """Ruled tables, looked for (with pdfplumber) only on the pages that draw lines."""
+    ruled = [p.number for p in pages if p.has_paths]
+    if not ruled:
+        return []
     found = []
-    for table in page.find_tables():
-        rows = [[c or "" for c in row] for row in table.extract()]
-        if max((len(r) for r in rows), default=0) >= 2:
-            found.append(_Table(number, float(table.bbox[1]), float(table.bbox[3]), rows))
-    tables.extend(found)
-    out = []
-    for ln in page.extract_text_lines(return_chars=True, strip=True):
-        mid = (ln["top"] + ln["bottom"]) / 2
-        if not ln["text"].strip() or any(t.top <= mid <= t.bottom for t in found):
-            continue
-        chars = ln["chars"]
-        sizes = [float(c["size"]) for c in chars if str(c["text"]).strip()] or [10.0]
-        out.append(
-            _Line(
-                page=number,
-                text=ln["text"],
-                x0=float(ln["x0"]),
-                x1=float(ln["x1"]),
-                top=float(ln["top"]),
-                bottom=float(ln["bottom"]),
-                size=statistics.median(sizes),
-                bold=_bold_prefix(ln["text"], chars),
-            )
-        )
-    return out
+    with pdfplumber.open(path) as pdf:
+        for number in ruled:
+            for table in pdf.pages[number - 1].find_tables():
+                rows = [[c or "" for c in row] for row in table.extract()]
+                if max((len(r) for r in rows), default=0) >= 2:
+                    found.append(_Table(number, float(table.bbox[1]), float(table.bbox[3]), rows))
+    return found
+
+
+def _outside_tables(lines: list[_Line], tables: list[_Table]) -> list[_Line]:
+    """The lines of a page that are not inside one of its tables."""
+    mine = [t for t in tables if lines and t.page == lines[0].page]
+    return [
+        ln for ln in lines if not any(t.top <= (ln.top + ln.bottom) / 2 <= t.bottom for t in mine)
+    ]
 
 
 def _table_warnings(tables: list[_Table], pages: list[list[_Line]]) -> list[str]:
@@ -192,6 +153,8 @@ class _Layout:
         gap = ln.page != prev.page or ln.top - prev.top > 1.3 * self.pitch * scale
         if abs(ln.size - prev.size) > 0.15 * self.em or (gap and ln.page == prev.page):
             return True
+        if ln.label_apart or (ln.font != prev.font and not (ln.font and prev.font)):
+            return True  # a drawn label, or a heading's font beginning or ending
         if ln.size > 1.15 * self.em and not gap:
             return False  # a title in a large font wrapping onto its next line
         if self.indented(ln):
@@ -224,22 +187,25 @@ def _paragraphs(lines: list[_Line], counts: Counter[str]) -> list[SourceParagrap
             if whole and ln.bold:
                 lead = join_pieces(lead, ln.bold.strip())
             whole = whole and ln.bold.strip() == ln.text.strip()
-        out.append(SourceParagraph(text=text, bold_lead=lead or None, where=f"第{group[0].page}页"))
+        font = {ln.font for ln in group}
+        heading = None
+        if len(font) == 1 and "" not in font and not re.search(r"[。；！？].", text):
+            heading = 1 if font == {"hei"} else 2  # 一、 in 黑体, （一） in 楷体
+        out.append(
+            SourceParagraph(
+                text=text, bold_lead=lead or None, heading=heading, where=f"第{group[0].page}页"
+            )
+        )
     return out
 
 
 def read_pdf(path: Path) -> SourceDocument:
     """Read a PDF's text layer into paragraphs; tables are reported in warnings."""
     doc = SourceDocument()
-    try:
-        with pdfplumber.open(path) as pdf:
-            if not any(page.chars for page in pdf.pages):
-                raise ImportProblem(SCANNED, path=path)
-            tables: list[_Table] = []
-            pages = [_page_lines(page, i, tables) for i, page in enumerate(pdf.pages, 1)]
-    except PdfminerException as exc:
-        locked = exc.args and isinstance(exc.args[0], (PDFPasswordIncorrect, PDFEncryptionError))
-        raise ImportProblem(ENCRYPTED if locked else NOT_PDF, path=path) from None
+    glyph_pages = read_pages(path)
+    tables = _tables(path, glyph_pages)
+    font = body_font(glyph_pages)
+    pages = [_outside_tables(page_lines(page, font), tables) for page in glyph_pages]
     _drop_furniture(pages, doc.normalised)
     doc.warnings = _table_warnings(tables, pages)
     lines = [ln for page in pages for ln in page]

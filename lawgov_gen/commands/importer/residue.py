@@ -39,6 +39,13 @@ _RESIDUE_PATTERNS = [
     r"^分享到",
     rf"^(?:上一篇|下一篇|相关链接|相关文章|相关阅读)(?:{_C}|$)",
     r"^(?:网站地图|联系我们|无障碍|长者模式|关怀版|政务微博|政务微信)(?:$| )",
+    # a web page's clock banner and the date it was put on line: never the report's own
+    rf"^(?:今天是|今日|当前时间{_C}?)? *\d{{4}}年\d{{1,2}}月\d{{1,2}}日 *(?:星期|周|礼拜)[一二三四五六日天]"
+    r"(?: *\d{1,2}:\d{2}(?::\d{2})?)?$",
+    r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2} +\d{1,2}:\d{2}(?::\d{2})?$",
+    rf"^[【\[]?发布于{_C}? *\d{{4}}",
+    # a line of site navigation: three or more short names between bars, or after 首页
+    r"^(?:[\u4e00-\u9fff]{2,8} *[|｜] *){2,}[\u4e00-\u9fff]{2,8}$",
     # the whole line is buttons
     rf"^(?:[【\[]? *(?:{_TOOLS}) *[】\]]? *)+$",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from lawgov_gen.commands.importer.labels import Labelled, split_label, split_points
 from lawgov_gen.commands.importer.paragraphs import SourceParagraph
+from lawgov_gen.commands.importer.part_builder import MAX_DEPTH, PartBuilder
 from lawgov_gen.statute import ITEM_PARTS, PART_BY_KEY, PARTS, Part
 
 # Part 二's two halves by the statute table's words: S (shortcomings) and C (causes).
@@ -61,8 +62,8 @@ def _title_and_body(labelled: Labelled) -> tuple[str, str]:
     m = re.match(r"^(.{2,60}?)(?:[。：:；;]|(?<!\d)[.．]|[.．](?!\d))", text)
     if m and m.end() < len(text):
         return m.group(1), text[m.end() :].strip()
-    if len(text) > 50 or (len(text) > 30 and "，" in text and text.endswith("。")):
-        return "", text  # one long sentence: a numbered paragraph, not a heading
+    if text.endswith(("。", "；", "！", "？")):
+        return "", text  # one sentence: a numbered paragraph, not a heading
     return text.rstrip(_END), ""
 
 
@@ -94,149 +95,158 @@ class Segmented:
     headings: dict[str, list[str]] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    # what was placed without certainty: the entry (a dict or list of the tree) and what to check
+    notes: list[tuple[dict[str, Any] | list[Any], str]] = field(default_factory=list)
 
 
-class _Part:
-    """The entries of one part as they are read, with the items still open by level."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self.entries: list[dict[str, Any]] = []  # measures, duties, plans, other
-        self.open: list[dict[str, Any]] = []  # open items, level 1 first
-        self.causes = False  # part 二: reading the causes
-        self.problems: dict[str, Any] = {"shortcomings": [], "causes": []}
-
-    def target(self) -> list[dict[str, Any]]:
-        if self.key != "problems":
-            return self.entries
-        entries: list[dict[str, Any]] = self.problems["causes" if self.causes else "shortcomings"]
-        return entries
-
-    def add_item(self, level: int, item: dict[str, Any]) -> None:
-        level = min(level, len(self.open) + 1)
-        del self.open[level - 1 :]
-        siblings = self.open[-1].setdefault("items", []) if self.open else self.target()
-        siblings.append(item)
-        self.open.append(item)
-
-    def add_paragraph(self, text: str) -> None:
-        if self.open:
-            item = self.open[-1]
-            if not item.get("points") and not item.get("items"):
-                item["text"] = f"{item['text']}\n\n{text}" if item.get("text") else text
-                return
-            # text after points or sub-items: an unnumbered paragraph below them
-            item.setdefault("items", []).append({"text": text})
-            return
-        if self.key == "problems":
-            entries = self.target()
-            if not entries and self.causes:
-                entries.append({"text": text})  # the first cause, under a 原因 heading
-            elif not entries:
-                intro = self.problems.get("intro")
-                self.problems["intro"] = f"{intro}\n\n{text}" if intro else text
-            else:
-                last = entries[-1]
-                last["text"] = f"{last['text']}\n\n{text}" if last.get("text") else text
-            return
-        self.entries.append({"text": text})
-
-    def add_points(self, points: list[dict[str, Any]], style: str) -> None:
-        if self.key == "problems" and not self.open:
-            self.target().extend(points)
-            return
-        if not self.open:
-            last = self.entries[-1] if self.entries else None
-            if last is not None and set(last) <= {"points", "points_style"}:
-                holder: dict[str, Any] = last  # the next point of a run of 一是… paragraphs
-            else:
-                holder = {}
-                self.entries.append(holder)
-        else:
-            holder = self.open[-1]
-            if holder.get("items"):
-                holder = {}
-                self.open[-1]["items"].append(holder)
-        holder.setdefault("points", []).extend(points)
-        if style == "block":
-            holder["points_style"] = "block"
+def _thematic_place(parts: dict[str, PartBuilder]) -> bool:
+    """A heading that names no part goes into part 一 while nothing after part 一 has begun."""
+    return not any(key in parts for key in ("problems", "plans", "other"))
 
 
 def segment(body: list[SourceParagraph]) -> Segmented:
     """Map the body's paragraphs to the intro and the five parts."""
     out = Segmented()
     intro: list[str] = []
-    parts: dict[str, _Part] = {}
-    current: _Part | None = None
+    parts: dict[str, PartBuilder] = {}
+    current: PartBuilder | None = None
     for p in body:
         labelled = split_label(p)
         if _is_part_heading(p, labelled):
             part = match_part(labelled.text)
+            if part is None and _thematic_place(parts):
+                current = parts.setdefault("measures", PartBuilder("measures"))
+                _thematic(current, p, labelled, out)
+                continue
             if part is None:
                 part = PART_BY_KEY["other"]
                 out.warnings.append(
                     f"{p.where}“{p.text[:30]}”对应不到法定的五个部分，已放入第五部分：请核对"
                 )
-            current = parts.setdefault(part.key, _Part(part.key))
-            current.open = []
+            current = parts.setdefault(part.key, PartBuilder(part.key))
+            current.close()
             out.headings.setdefault(part.key, []).append(p.text)
             continue
         if current is None:
             intro.append(p.text)
             continue
-        _read(current, labelled, out.counts, p.bold_runs)
+        _read(current, labelled, out, p)
     if intro:
         out.tree["intro"] = "\n\n".join(intro)
     for key in ITEM_PARTS:
         if key in parts:
             out.tree[key] = parts[key].entries
     if "problems" in parts:
-        out.tree["problems"] = {k: v for k, v in parts["problems"].problems.items() if v}
+        out.tree["problems"] = parts["problems"].finish()
     return out
 
 
-def _read(part: _Part, labelled: Labelled, counts: Counter[str], runs: tuple[str, ...]) -> None:
+def _thematic(part: PartBuilder, p: SourceParagraph, labelled: Labelled, out: Segmented) -> None:
+    """一、不断完善推进机制，推动整体水平提升 before part 二: an item of part 一, its own
+    （一） items one level below it."""
+    part.close()
+    title, body = _title_and_body(labelled)
+    item: dict[str, Any] = {"title": title} if title else {}
+    part.add_item("thematic", item)
+    out.counts["条目" if title else "段落"] += 1
+    out.headings.setdefault("measures", []).append(p.text)
+    if not any("第一部分" in note for _, note in out.notes):
+        out.notes.append(
+            (
+                item,
+                f"原文标题“{p.text}”没有写明是哪一部分：它在“不足和原因”之前，已作为第一部分"
+                "（主要举措和成效）的条目导入，其后同样的标题也是",
+            )
+        )
+    if body:
+        _body(part, body, out.counts, p.bold_runs)
+
+
+def _item(part: PartBuilder, labelled: Labelled, out: Segmented, p: SourceParagraph) -> None:
+    kind = labelled.kind or ""
+    title, body = _title_and_body(labelled)
+    if part.key == "problems" and part.depth(kind) == 1:
+        if any(word in title for word in _PROBLEMS.cause_words):
+            part.causes = True
+        titled = any("title" in e for e in part.problems["shortcomings"])
+        if _SECTION_ONLY.match(title) and not (part.causes and titled):
+            part.close()
+            if body:
+                part.add_paragraph(body)
+            return
+    if part.depth(kind) > MAX_DEPTH:
+        # deeper than （1）: its words join the text of the item above
+        text = f"{title}{'' if title[-1:] in _END else '。'}{body}" if title else body
+        part.add_paragraph(text)
+        out.counts["段落"] += 1
+        if part.open:
+            out.notes.append(
+                (
+                    part.open[-1],
+                    f"原文“{p.text[:20]}…”编号层级深于（1）：已并入上一级条目的文字，请核对",
+                )
+            )
+        return
+    item: dict[str, Any] = {"title": title} if title else {}
+    out.counts["条目" if title else "段落"] += 1
+    part.add_item(kind, item)
+    if body:
+        _body(part, body, out.counts, p.bold_runs)
+
+
+def _read(part: PartBuilder, labelled: Labelled, out: Segmented, p: SourceParagraph) -> None:
+    counts, runs = out.counts, p.bold_runs
     kind = labelled.kind
-    if kind in ("item1", "item2", "item3"):
-        title, body = _title_and_body(labelled)
-        if part.key == "problems" and kind == "item1":
-            if any(word in title for word in _PROBLEMS.cause_words):
-                part.causes = True
-            titled = any("title" in e for e in part.problems["shortcomings"])
-            if _SECTION_ONLY.match(title) and not (part.causes and titled):
-                part.open = []
-                if body:
-                    part.add_paragraph(body)
-                return
-        item: dict[str, Any] = {"title": title} if title else {}
-        counts["条目" if title else "段落"] += 1
-        part.add_item(int(kind[-1]), item)
-        if body:
-            _body(part, body, counts, runs)
+    if kind in ("part", "item1", "item2", "item3"):
+        _item(part, labelled, out, p)
         return
     if kind == "point":
         _, several = split_points(labelled.text if labelled.lead else "一是" + labelled.text)
         if len(several) > 1 and not labelled.lead:
-            counts["要点"] += len(several)
-            part.add_points([_with_lead(t, runs) for t in several], "inline")
+            _inline_points(part, several, counts, runs)
             return
         counts["要点"] += 1
         part.add_points([_point(labelled, runs)], "block")
         return
     text = labelled.text
-    opener = _CAUSES_OPENER.match(text) if part.key == "problems" and kind is None else None
-    if opener and part.problems["shortcomings"]:
-        part.causes, part.open = True, []
-        head, points = split_points(text[opener.end() :])
-        if not head and len(points) > 1:
-            # 究其原因，一是……二是……: the opener is what the 原因分析 heading now says
-            counts["要点"] += len(points)
-            part.add_points([{"text": t} for t in points], "inline")
-            return
+    problems = part.key == "problems" and part.problems["shortcomings"] and not part.causes
+    if problems and _turn_to_causes(part, text, out):
+        return
     _body(part, text, counts, runs)
 
 
-def _body(part: _Part, text: str, counts: Counter[str], runs: tuple[str, ...] = ()) -> None:
+def _turn_to_causes(part: PartBuilder, text: str, out: Segmented) -> bool:
+    """A paragraph of part 二 that turns to the causes, after the shortcomings: 究其原因，一是……;
+    经分析，产生以上不足的原因主要有以下几点：(the points that follow are the causes). True
+    when the paragraph has been read."""
+    opener = _CAUSES_OPENER.match(text)
+    if opener:
+        part.causes = True
+        part.close()
+        head, points = split_points(text[opener.end() :])
+        if head.strip() or len(points) < 2:
+            return False  # 究其原因，主要是……: a cause in its own words, kept whole
+        lead_in = text[: opener.end()]
+    else:
+        head, points = split_points(text)
+        lead_in = head if points else text
+        cause = any(word in lead_in for word in _PROBLEMS.cause_words)
+        if not (cause and lead_in.rstrip().endswith(("：", ":"))):
+            return False
+        part.causes = True
+        part.close()
+    # the sentence that opens the causes is what the 原因分析 heading now says
+    out.counts["要点"] += len(points)
+    part.add_points([{"text": t} for t in points], "inline")
+    out.notes.append((part.problems["causes"], _said_by_heading(lead_in)))
+    return True
+
+
+def _said_by_heading(sentence: str) -> str:
+    return f"原文“{sentence}”引出原因：原因已导入 problems.causes，这句由标题“原因分析”代替"
+
+
+def _body(part: PartBuilder, text: str, counts: Counter[str], runs: tuple[str, ...] = ()) -> None:
     head, points = split_points(text)
     if not points:
         part.add_paragraph(text)
@@ -245,5 +255,32 @@ def _body(part: _Part, text: str, counts: Counter[str], runs: tuple[str, ...] = 
     if head.strip():
         part.add_paragraph(head.strip())
         counts["段落"] += 1
+    _inline_points(part, points, counts, runs)
+
+
+def _inline_points(
+    part: PartBuilder, points: list[str], counts: Counter[str], runs: tuple[str, ...]
+) -> None:
+    """一是……。二是……。 in one paragraph; in part 二, a cause sentence after the last point
+    (原因主要是……) starts the causes."""
+    cause = _trailing_cause(points[-1]) if part.key == "problems" and not part.causes else None
+    if cause is not None:
+        points[-1] = points[-1][: -len(cause)]
     counts["要点"] += len(points)
     part.add_points([_with_lead(t, runs) for t in points], "inline")
+    if cause is not None:
+        # 一是……。二是……。原因主要是……: the last sentence is the cause, not part of 二是
+        part.causes = True
+        part.close()
+        part.add_paragraph(cause)
+        counts["段落"] += 1
+
+
+def _trailing_cause(text: str) -> str | None:
+    """The sentences at the end of a point that give the cause (原因主要是……), if any."""
+    for m in re.finditer(r"(?<=[。！？；])", text):
+        rest = text[m.end() :]
+        opener = _CAUSES_OPENER.match(rest)
+        if rest and opener and opener.end() > 0:
+            return rest
+    return None

@@ -7,6 +7,8 @@ from typing import Any
 
 from lawgov_gen.data import yaml_writer as yw
 
+LEVEL_UNKNOWN = "看不出报告级别：请填写 township（乡镇、街道）、county（县、区、市人民政府）或 department（部门）"
+
 
 def imported_document(tree: dict[str, Any], headings: dict[str, list[str]], source: str) -> yw.Doc:
     """The data file for an imported report."""
@@ -18,6 +20,7 @@ def imported_document(tree: dict[str, Any], headings: dict[str, list[str]], sour
         missing={
             "org": "原文中没有找到落款（发文机关署名）：请填写，如 示例县示例镇人民政府",
             "short": "请填写发文机关简称，如 示例镇",
+            "level": LEVEL_UNKNOWN,
             "date": "原文中没有找到成文日期：请填写，如 2025-02-20",
         },
     )

@@ -145,7 +145,10 @@ def _columns(loaded: list[Checked]) -> list[Column]:
     out = list(columns.values())
     # the court figures only when some report gives them: six empty columns would only make
     # the table too wide for a portrait page
-    if any(c.loaded is not None and c.loaded.data.court is not None for c in loaded):
+    if any(
+        c.loaded is not None and c.loaded.data.court is not None and c.loaded.data.court.given
+        for c in loaded
+    ):
         out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
         out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
     return out
@@ -173,8 +176,10 @@ def _missing_parts(data: ReportData) -> list[str]:
 def _figures(data: ReportData, previous: ReportData | None) -> dict[str, Figure]:
     figures = build_figures(data, previous)
     if data.court is not None:
+        given = data.court.given  # a court figure left out is not known: no cell, not 0
         for mid, label, key in COURT:
-            figures[mid] = Figure(mid, label, "件", Decimal(getattr(data.court, key)), None)
+            if key in given:
+                figures[mid] = Figure(mid, label, "件", Decimal(given[key]), None)
     return figures
 
 
