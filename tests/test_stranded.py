@@ -25,7 +25,8 @@ def filler(lines: int) -> str:
 
 def grid_line(row: Row) -> int:
     """The row's line on the page's 22-line grid, 1-based."""
-    return round((row.chars[0]["top"] / MM - BLOCK_TOP - 2.2) / PITCH_MM) + 1
+    top: float = row.chars[0]["top"]
+    return round((top / MM - BLOCK_TOP - 2.2) / PITCH_MM) + 1
 
 
 def ending_rows(ctx: ReportContext) -> set[str]:

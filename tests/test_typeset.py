@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import inspect
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 import weasyprint
 from weasyprint.layout import inline
 
@@ -85,7 +85,10 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     """Both examples and the shapes report, with our line rules."""
     out = tmp_path_factory.mktemp("typeset")
     shapes = write_file(out / "shapes.yaml", SHAPES)
-    sources = {"township": EXAMPLES / "township.yaml", "township-2023": EXAMPLES / "township-2023.yaml"}
+    sources = {
+        "township": EXAMPLES / "township.yaml",
+        "township-2023": EXAMPLES / "township-2023.yaml",
+    }
     sources["shapes"] = shapes
     return {name: render(path, out / f"{name}.pdf") for name, path in sources.items()}
 

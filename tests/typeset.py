@@ -4,6 +4,7 @@ WeasyPrint's own, rows of glyphs mapped to the paragraphs they print."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +60,9 @@ def page_texts(pdf_path: Path, *, block_only: bool = False) -> list[str]:
     """pdfplumber's extracted text of each page (of its text block only: no page number)."""
     with pdfplumber.open(pdf_path) as pdf:
         return [
-            (page.crop((0, 0, page.width, BLOCK_BOTTOM * MM)) if block_only else page).extract_text()
+            (
+                page.crop((0, 0, page.width, BLOCK_BOTTOM * MM)) if block_only else page
+            ).extract_text()
             for page in pdf.pages
         ]
 
@@ -89,8 +92,8 @@ def paragraphs(printed: list[Row], blocks: list[Block]) -> list[tuple[Block, lis
 
 def gaps(chars: Line) -> list[float]:
     """The space between each glyph's box and the next one's (pt)."""
-    return [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
+    return [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
 
 
 def is_full_width(char: dict[str, Any]) -> bool:
-    return abs(char["x1"] - char["x0"] - 16) < 0.01
+    return bool(abs(char["x1"] - char["x0"] - 16) < 0.01)
