@@ -3,6 +3,8 @@
 # CJK fonts, a symbol font for emoji, the HarfBuzz subsetter WeasyPrint uses, poppler-utils (pdffonts, pdftotext)
 # LibreOffice Writer (the test suite's stand-in for Word) and Chromium with its driver (the
 # test suite's browser for `lawgov-gen preview`).
+# axe-core (from npm, with the machine's Node.js) is the accessibility check the browser
+# tests run on the 公开版 web page.
 # The Fandol fonts are extracted from texlive-lang-chinese without installing TeX.
 set -euo pipefail
 
@@ -57,6 +59,20 @@ if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
   find "$tmp/x" -path '*fandol*' -name 'Fandol*.otf' -exec $SUDO cp {} "$FONT_DIR"/ \;
   rm -rf "$tmp"
   $SUDO fc-cache -f >/dev/null
+fi
+
+# axe-core for the accessibility test of the 公开版 (one small package, pinned; no browser download)
+AXE_VERSION=4.14.1
+AXE_PREFIX="${LAWGOV_AXE_PREFIX:-/usr/local/lib/lawgov-gen}"
+if [ ! -f "$AXE_PREFIX/node_modules/axe-core/axe.min.js" ] \
+  || ! grep -q "\"version\": \"$AXE_VERSION\"" "$AXE_PREFIX/node_modules/axe-core/package.json"; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "安装 axe-core@$AXE_VERSION 到 $AXE_PREFIX（公开版网页的无障碍测试）"
+    $SUDO mkdir -p "$AXE_PREFIX"
+    $SUDO npm install --silent --no-audit --no-fund --no-save --prefix "$AXE_PREFIX" "axe-core@$AXE_VERSION" >/dev/null
+  else
+    echo "注意：没有 npm，未安装 axe-core，公开版网页的无障碍测试将跳过" >&2
+  fi
 fi
 
 # (capture first: `fc-list | grep -q` fails under pipefail when grep stops reading early)

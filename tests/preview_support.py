@@ -160,13 +160,15 @@ def non_loopback_address() -> str | None:
     return next((a for a in candidates if not a.startswith("127.") and a != "0.0.0.0"), None)
 
 
-def chromium(profile: Path) -> Any:
+def chromium(profile: Path, *, log_network: bool = False) -> Any:
     """A headless Chromium through the system's chromedriver (no network, a fresh profile
-    in `profile`)."""
+    in `profile`); with `log_network`, every request it makes is in its performance log."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
+    if log_network:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     assert CHROMIUM is not None and CHROMEDRIVER is not None
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:

@@ -66,6 +66,9 @@ RULE_TESTS = {
     "C3": "test_county.py::test_c3_label_differs",
     "C4": "test_county.py::test_c4_relations_differ",
     "D4": "test_carried.py::test_d4_a_filled_draft_still_says_last_year",
+    "D5": "test_disclosure_rules.py::test_d5_published_before_written",
+    "D6": "test_disclosure_rules.py::test_d6_published_after_the_deadline",
+    "N6": "test_disclosure_rules.py::test_n6_last_years_index_number",
     # judged from the PDF fonts: tested in test_pdf.py
     "P1": "test_pdf.py::test_rare_character_fallback_is_reported",
     "P2": "test_pdf.py::test_character_no_font_has_is_an_error",
@@ -88,6 +91,8 @@ LEVELS = {
     "C1": "error", "C2": "error", "C3": "warning", "C4": "error",
     # a draft made by init --from
     "D4": "warning",
+    # the 公开版's disclosure block
+    "D5": "error", "D6": "warning", "N6": "warning",
 }  # fmt: skip
 
 # Pieces of MINIMAL that the tests replace (line numbers are those of MINIMAL).

@@ -24,6 +24,7 @@ def test_every_command_has_chinese_help_with_an_example() -> None:
         "import",
         "init",
         "preview",
+        "publish",
         "render",
         "schema",
         "summary",
@@ -80,7 +81,7 @@ def test_usage_errors_exit_2_in_chinese() -> None:
     assert result.exit_code == 2
     assert (
         result.stderr.splitlines()[-1]
-        == "错误：--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件"
+        == "错误：--no-docx 需要与 --pdf 或 --html 一起使用，否则不会生成任何文件"
     )
 
 

@@ -67,7 +67,7 @@ def test_a_failed_pdf_leaves_the_previous_pair(
     from lawgov_gen.errors import FontProblem
     from lawgov_gen.render import pdf
 
-    def broken(*_: object) -> bytes:
+    def broken(*_: object, **__: object) -> bytes:
         raise FontProblem("字体坏了")
 
     monkeypatch.setattr(pdf, "render_pdf", broken)

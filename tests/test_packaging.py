@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers import ROOT
 
-TEMPLATES = {"report.docx", "report.html", "report.css"}
+TEMPLATES = {"report.docx", "report.html", "report.css", "public.html", "public.css"}
 
 
 def test_wheel_contains_templates_and_installed_copy_uses_them(tmp_path: Path) -> None:

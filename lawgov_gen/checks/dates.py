@@ -149,3 +149,53 @@ def title_words(inp: CheckInput) -> Iterator[Diagnostic]:
         yield inp.at(
             path, "N4", f"标题“{title}”缺少“{'、'.join(missing)}”：应为年度报告，而非工作总结"
         )
+
+
+@rule(
+    "D5", "error", "发布日期早于成文日期", "发布日期（report.publish_date）应在成文日期当天或之后"
+)
+def publish_before_written(inp: CheckInput) -> Iterator[Diagnostic]:
+    meta = inp.data.report
+    if meta.publish_date is not None and meta.publish_date < meta.date:
+        yield inp.at(
+            ("report", "publish_date"),
+            "D5",
+            f"发布日期 {meta.publish_date.isoformat()} 早于成文日期 {meta.date.isoformat()}：请核对",
+        )
+
+
+@rule("D6", "warning", "发布日期在次年4月1日或之后，超过公开期限", "在4月1日前向社会公开")
+def publish_late(inp: CheckInput) -> Iterator[Diagnostic]:
+    meta = inp.data.report
+    if meta.publish_date is not None and meta.publish_date >= dt.date(meta.year + 1, 4, 1):
+        yield inp.at(
+            ("report", "publish_date"),
+            "D6",
+            f"发布日期不早于 {meta.year + 1}年4月1日：已超过向社会公开的期限",
+        )
+
+
+# 索引号: 机构代码-年份-流水号 (the code itself may hold hyphens; some sites write a slash)
+_INDEX_YEAR = re.compile(r"(?:^|[-/])(\d{4})-\d+$")
+
+
+@rule(
+    "N6",
+    "warning",
+    "索引号中的年份与成文日期、发布日期的年份都不同（多是沿用了上年的索引号）",
+    "按“机构代码-年份-流水号”填写本年的索引号",
+)
+def index_number_year(inp: CheckInput) -> Iterator[Diagnostic]:
+    meta = inp.data.report
+    found = _INDEX_YEAR.search(meta.index_number or "")
+    if found is None:
+        return
+    years = {meta.date.year, (meta.publish_date or meta.date).year}
+    if int(found.group(1)) not in years:
+        shown = "、".join(str(y) for y in sorted(years))
+        yield inp.at(
+            ("report", "index_number"),
+            "N6",
+            f"索引号“{meta.index_number}”中的年份 {found.group(1)} 不是成文或发布的年份 {shown}："
+            "是否沿用了上年的索引号？",
+        )

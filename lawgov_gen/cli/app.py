@@ -4,6 +4,7 @@ exit codes: 0 success, 1 bad input or failed check, 2 wrong usage, 130 Ctrl-C.""
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import sys
 import threading
@@ -17,6 +18,7 @@ from lawgov_gen.cli.chinese import ChineseGroup, usage_message
 from lawgov_gen.cli.echo import INTERRUPTED, ClosedStdout, ReaderGone, say
 from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, schema
 from lawgov_gen.cli.preview_command import preview
+from lawgov_gen.cli.publish_command import publish
 from lawgov_gen.cli.report_commands import check, render, summary
 from lawgov_gen.errors import LawgovError, internal_error, os_problem
 
@@ -44,7 +46,9 @@ def cli() -> None:
     """
 
 
-for _command in (render, check, summary, init, import_command, diff, schema, fonts, preview):
+for _command in (
+    render, check, summary, publish, init, import_command, diff, schema, fonts, preview,
+):  # fmt: skip
     cli.add_command(_command)
 
 
@@ -62,11 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     closed = sys.stdout is None
     if closed:
         sys.stdout = ClosedStdout()
+    _quiet_libraries()
     try:
         return _run(argv)
     finally:
         if closed:
             sys.stdout = None  # type: ignore[assignment]
+
+
+def _quiet_libraries() -> None:
+    """Libraries speak through `logging` and `warnings`, in English, and with nobody
+    listening logging prints to stderr ("Invalid MediaBox in /Page…"): every line the user
+    reads is ours, in Chinese, so their messages go nowhere."""
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    logging.captureWarnings(True)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -10,7 +10,18 @@ import click
 
 from lawgov_gen.cli.chinese import ChineseCommand
 from lawgov_gen.cli.echo import INTERRUPTED, Progress, say
-from lawgov_gen.cli.options import FILES, format_option, output_dir_option
+from lawgov_gen.cli.options import (
+    FILES,
+    JOBS_OPTION,
+    PDF_OPTION,
+    PDF_VARIANT_OPTION,
+    STRICT_OPTION,
+    TEMPLATE_OPTION,
+    format_option,
+    output_dir_option,
+    render_options,
+    stale_note,
+)
 from lawgov_gen.diagnostics import Diagnostic
 
 
@@ -26,52 +37,44 @@ def _inputs(files: tuple[Path, ...]) -> list[Path]:
 @click.command(cls=ChineseCommand)
 @FILES
 @output_dir_option("输出文件夹（不存在时自动创建）。")
-@click.option("--pdf", is_flag=True, help="同时生成 PDF。")
+@PDF_OPTION
+@click.option("--html", is_flag=True, help="同时生成公开版网页 <文件名>.html（含公开目录信息）。")
 @click.option("--no-docx", is_flag=True, help="不生成 Word 文件。")
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    metavar="路径",
-    help="自定义模板：.docx 文件（Word），或含 report.docx、report.html、report.css 的文件夹。",
-)
-@click.option("--strict", is_flag=True, help="把检查警告也当作错误。")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="并行进程数（默认：本进程可用的 CPU 核数）。",
-)
+@PDF_VARIANT_OPTION
+@TEMPLATE_OPTION
+@STRICT_OPTION
+@JOBS_OPTION
 def render(
     files: tuple[Path, ...],
     out_dir: Path,
     pdf: bool,
+    html: bool,
     no_docx: bool,
+    pdf_variant: str | None,
     template: Path | None,
     strict: bool,
     jobs: int | None,
 ) -> int:
-    """检查并生成报告：每个 FILE 生成 <文件名>.docx，加 --pdf 再生成 <文件名>.pdf。
+    """检查并生成报告：每个 FILE 生成 <文件名>.docx，加 --pdf 再生成 <文件名>.pdf，加 --html 再生成公开版网页 <文件名>.html。
 
-    FILE 可以是文件夹，表示其中所有 *.yaml、*.yml。有错误时不生成该文件，也不会覆盖已有的文件；
-    同一报告的 .docx 和 .pdf 一起更新。
+    FILE 可以是文件夹，表示其中所有 *.yaml、*.yml。有错误时不生成该文件，也不会覆盖已有的文件；同一报告的 .docx、.pdf 和 .html 一起更新。
 
     \b
     示例：
       lawgov-gen render 青禾镇.yaml --pdf -o 输出
+      lawgov-gen render 青禾镇.yaml --html --pdf --pdf-variant pdf/a-2b -o 公开
       lawgov-gen render 各乡镇/ --pdf --jobs 4
     """
     from lawgov_gen.cli.inputs import refuse_same_stem
-    from lawgov_gen.render.files import Outcome, RenderOptions, render_many, usable_cpus
-    from lawgov_gen.render.templates import resolve_templates
+    from lawgov_gen.render.files import Outcome, render_many, usable_cpus
 
-    if no_docx and not pdf:
-        raise click.UsageError("--no-docx 需要与 --pdf 一起使用，否则不会生成任何文件")
+    if no_docx and not (pdf or html):
+        raise click.UsageError("--no-docx 需要与 --pdf 或 --html 一起使用，否则不会生成任何文件")
     paths = _inputs(files)
     refuse_same_stem(paths)
-    templates = resolve_templates(template, docx=not no_docx, pdf=pdf)
-    options = RenderOptions(out_dir, templates, docx=not no_docx, pdf=pdf, strict=strict)
+    options = render_options(
+        out_dir, template, docx=not no_docx, pdf=pdf, html=html, variant=pdf_variant, strict=strict
+    )
     progress = Progress(len(paths), "生成中")
 
     def report(outcome: Outcome) -> None:
@@ -83,12 +86,7 @@ def render(
         for written in outcome.written:
             say(f"已生成 {written}")
         for other in outcome.stale:
-            kind = "PDF" if other.suffix == ".pdf" else "Word 文件"
-            say(
-                f"注意 {other} 本次没有生成：如果它是以前由这份数据生成的，已与新的数据不一致，"
-                f"请一起重新生成（加上 {'--pdf' if kind == 'PDF' else '去掉 --no-docx'}），或删除它",
-                err=True,
-            )
+            say(stale_note(other), err=True)
         progress.step()
 
     done: list[Outcome] = []

@@ -34,7 +34,7 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
     report = tree["report"]
     year = data.report.year + 1
     report["year"] = year
-    for key in ("date", "doc_number", "index_number"):
+    for key in ("date", "doc_number", "index_number", "publish_date"):
         report.pop(key, None)
     if "title" in report:
         report["title"] = report["title"].replace(f"{year - 1}年", f"{year}年")

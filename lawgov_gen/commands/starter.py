@@ -18,6 +18,8 @@ from lawgov_gen.output import replace_together, write_atomic
 from lawgov_gen.render.templates import (
     CSS_FILE,
     HTML_TEMPLATE,
+    PUBLIC_CSS,
+    PUBLIC_TEMPLATE,
     WORD_TEMPLATE,
     builtin_template_dir,
 )
@@ -227,9 +229,10 @@ def write_starter(
 
 
 def export_templates(folder: Path, force: bool) -> list[Path]:
-    """Copy the built-in report.docx, report.html and report.css into `folder` to restyle."""
+    """Copy the built-in report.docx, report.html, report.css and the 公开版's public.html and
+    public.css into `folder` to restyle."""
     builtin = builtin_template_dir()
-    names = (WORD_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
+    names = (WORD_TEMPLATE, HTML_TEMPLATE, CSS_FILE, PUBLIC_TEMPLATE, PUBLIC_CSS)
     targets = [folder / name for name in names]
     existing = [t for t in targets if t.exists()]
     if existing and not force:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from lawgov_gen.content.disclosure import Disclosure, build_disclosure
 from lawgov_gen.content.expressions import TextRenderer, Unprintable, text_variables
 from lawgov_gen.content.figures import Figure, build_figures, percent_text
 from lawgov_gen.content.layout import (
@@ -51,6 +52,11 @@ class Block:
     text: str
     source: KeyPath = ()  # the data's key path of the text (for the preview's marks)
 
+    @property
+    def level(self) -> int:
+        """The heading's depth: 1 for a part (一、), 2–4 for items; 0 for a paragraph."""
+        return 0 if self.kind == "body" else int(self.kind[1])
+
 
 @dataclass
 class ReportContext:
@@ -75,6 +81,8 @@ class ReportContext:
     fonts: FontNames = field(default_factory=FontNames)
     font_files: dict[str, Path] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    # 公开目录信息: shown by the 公开版 only (no element: the Word and PDF do not print it)
+    disclosure: Disclosure | None = None
 
     def template_values(self) -> dict[str, Any]:
         """What every template sees: each field, and the title joined for one paragraph."""
@@ -289,6 +297,7 @@ class _Builder:
             font_files=dict(self.loaded.font_files),
             metrics_table=table,
             figures=self.figures,
+            disclosure=build_disclosure(data, title),
         )
 
 

@@ -22,6 +22,8 @@ class CatalogMeta(Strict):
 
     name: Words = Field(min_length=1)
     year: int | None = Field(default=None, ge=2000, le=2100, strict=True)
+    # the county's township order (short names, full names or file names), for `publish`
+    order: list[Words] = Field(default_factory=list)
 
 
 class CatalogMetric(Strict):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lawgov_gen.data.model import ReportData
+from lawgov_gen.data.model import DEFAULT_SUBJECT, ReportData
 from lawgov_gen.statute import PARTS
 
 _MODELS: dict[str, str] = {
@@ -38,7 +38,10 @@ _FIELDS: dict[str, str] = {
     "ReportMeta.title": "标题；默认为“简称+年度+年法治政府建设年度报告”",
     "ReportMeta.to": "主送机关，印为“A、B：”",
     "ReportMeta.doc_number": "发文字号，如 示政〔2025〕5号",
-    "ReportMeta.index_number": "索引号（公开目录信息，不印在正文中）",
+    "ReportMeta.index_number": "索引号，如 11330000-0200-2025-00006（公开版的公开目录信息，不印在正文中）",
+    "ReportMeta.publisher": "发布机构（公开版的公开目录信息）；默认为发文机关全称",
+    "ReportMeta.publish_date": "发布日期，如 2025-03-20（公开版的公开目录信息）；默认同成文日期",
+    "ReportMeta.subject": f"主题分类（公开版的公开目录信息）；默认为“{DEFAULT_SUBJECT}”",
     "ReportMeta.signature": "署名；默认为发文机关全称",
     "ReportMeta.note": "附注，印为（此件公开发布）",
     "ReportMeta.attachments": "附件说明中的附件名称",

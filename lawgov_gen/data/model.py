@@ -114,6 +114,8 @@ PartTitles: type[Strict] = create_model(  # type: ignore[call-overload]
     **{p.key: (Title | None, None) for p in PARTS},
 )
 
+ReportDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
+DEFAULT_SUBJECT = "综合政务"  # 主题分类 when none is given: the State Council's class for these
 FONT_ROLES = ("title", "body", "heading1", "heading2", "page_number")
 
 
@@ -158,11 +160,14 @@ class ReportMeta(Strict):
     # null: not known yet (an import could not tell it from the org's name); check says so
     level: Literal["township", "county", "department"] | None = "township"
     year: int = Field(ge=2000, le=2100, strict=True)
-    date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2101, 12, 31))]
+    date: ReportDate
     title: Title | None = Field(default=None, min_length=1, max_length=80)
     to: list[Words] = Field(default_factory=list)
     doc_number: Words | None = None
-    index_number: str | None = None
+    index_number: Words | None = Field(default=None, max_length=60)  # 索引号 (公开版 only)
+    publisher: Words | None = Field(default=None, max_length=60)  # 发布机构; default: org
+    publish_date: ReportDate | None = None  # 发布日期; default: date
+    subject: Words | None = Field(default=None, max_length=30)  # 主题分类; default: DEFAULT_SUBJECT
     signature: Words | None = Field(default=None, min_length=1, max_length=40)
     note: Words | None = None
     attachments: list[Words] = Field(default_factory=list)

@@ -38,6 +38,20 @@ def special_tag_message(tag: str) -> str:
     return SPECIAL_TAG.format(tag=tag)
 
 
+def value_count(tree: Any) -> int:
+    """The values in plain data as the reader counts them against MAX_NODES (every
+    mapping, list and scalar; keys not counted)."""
+    count, stack = 0, [tree]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return count
+
+
 def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a data file as UTF-8 (BOM allowed), refusing other encodings, huge files and
     anything that is not a regular file (a FIFO or /dev/zero would hang or never end)."""

@@ -99,8 +99,8 @@ def dump(doc: CommentedMap) -> str:
 
 
 _REPORT_ORDER = (
-    "org", "short", "level", "year", "date", "to", "doc_number", "index_number", "title",
-    "note", "attachments", "cc",
+    "org", "short", "level", "year", "date", "to", "doc_number", "index_number", "publisher",
+    "publish_date", "subject", "title", "note", "attachments", "cc",
 )  # fmt: skip
 _FLOW_LISTS = ("to", "attachments", "cc")
 

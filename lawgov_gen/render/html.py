@@ -28,6 +28,11 @@ def _environment(dirs: tuple[Path, ...]) -> GuardedSandbox:
     )
 
 
+def template_environment(templates: Templates) -> GuardedSandbox:
+    """The sandboxed environment of the templates' search path."""
+    return _environment(templates.html_dirs)
+
+
 def missing_elements(html: str, ctx: ReportContext) -> list[str]:
     """The parts of the report a rendered page lacks (its template dropped them)."""
     wanted = [("标题", ctx.title_lines[0] if ctx.title_lines else ctx.title)]
@@ -40,25 +45,32 @@ def missing_elements(html: str, ctx: ReportContext) -> list[str]:
     return missing
 
 
-def render_html(ctx: ReportContext, templates: Templates) -> str:
-    """The report as HTML; TemplateProblem when the template fails or drops content."""
-    env = _environment(templates.html_dirs)
-    name = str(templates.html_dirs[0] / HTML_TEMPLATE)
+def render_page(ctx: ReportContext, templates: Templates, name: str, **extra: object) -> str:
+    """The report through the template `name` (report.html, public.html) of the search
+    path; TemplateProblem when the template fails or drops content."""
+    env = template_environment(templates)
+    path = str(templates.html_dirs[0] / name)
     try:
-        html = env.get_template(HTML_TEMPLATE).render(ctx.template_values())
+        html = env.get_template(name).render(ctx.template_values(), **extra)
     except TemplateProblem:
         raise
     except Exception as exc:  # the user's template ran, and anything it raises is theirs
-        raise template_error(exc, name) from None
+        raise template_error(exc, path) from None
     missing = missing_elements(html, ctx)
     if missing:
+        output = "生成的 PDF" if name == HTML_TEMPLATE else "公开版网页"
         raise TemplateProblem(
-            f"report.html 没有输出报告的{'、'.join(missing)}：生成的 PDF 会缺内容。"
+            f"{name} 没有输出报告的{'、'.join(missing)}：{output}会缺内容。"
             "请在模板中保留 {{ title_text }}/title_lines、{% for b in blocks %}、{{ signature }}、{{ date }}，"
-            '或用 {% extends "builtin/report.html" %} 只改需要改的块',
-            path=name,
+            f'或用 {{% extends "builtin/{name}" %}} 只改需要改的块',
+            path=path,
         )
     return html
+
+
+def render_html(ctx: ReportContext, templates: Templates) -> str:
+    """The report as the PDF's HTML (report.html)."""
+    return render_page(ctx, templates, HTML_TEMPLATE)
 
 
 def fonts_css(ctx: ReportContext) -> str:

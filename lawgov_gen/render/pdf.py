@@ -18,6 +18,9 @@ from lawgov_gen.render.pdf_write import once_finisher
 from lawgov_gen.render.templates import Templates, confined
 from lawgov_gen.render.weasy import load_weasyprint
 
+# The archival variants `render --pdf-variant` offers (WeasyPrint's names): PDF/A-2 and
+# PDF/A-3, level B (the look) or U (and the text as Unicode). Level A needs a tagged PDF.
+PDF_VARIANTS = ("pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u")
 _FONT_CONFIG: Any = None
 # Parsed stylesheets by source and fetcher scope, with the (path, mtime, size) of every file
 # the parse read: parsing them again (selectors compiled, @font-face loaded) cost ~6 ms per
@@ -130,8 +133,10 @@ def stylesheet(source: Path | str, fetcher: Any, scope: tuple[object, ...]) -> A
     return sheet
 
 
-def render_pdf(ctx: ReportContext, templates: Templates) -> bytes:
-    """The finished PDF as bytes, identical for identical input."""
+def render_pdf(ctx: ReportContext, templates: Templates, variant: str | None = None) -> bytes:
+    """The finished PDF as bytes, identical for identical input; `variant` is one of
+    PDF_VARIANTS (an archival PDF/A: fonts embedded, sRGB OutputIntent, XMP metadata with
+    the title, the org as author and the 成文日期 as creation date)."""
     require_pdf_fonts(ctx.fonts, ctx.font_files)
     html = render_html(ctx, templates)
     load_weasyprint()
@@ -157,5 +162,7 @@ def render_pdf(ctx: ReportContext, templates: Templates) -> bytes:
     document.metadata.attachments = []
     # /ID from the file's own content (pydyf hashes every object): different PDFs never share
     # it; the finisher has each stream serialised once for both the file and that hash.
-    data: bytes = document.write_pdf(pdf_identifier=True, finisher=once_finisher())
+    data: bytes = document.write_pdf(
+        pdf_identifier=True, finisher=once_finisher(), pdf_variant=variant
+    )
     return data

@@ -16,6 +16,8 @@ from lawgov_gen.errors import TemplateProblem
 WORD_TEMPLATE = "report.docx"
 HTML_TEMPLATE = "report.html"
 CSS_FILE = "report.css"
+PUBLIC_TEMPLATE = "public.html"  # the 公开版 (render --html, publish)
+PUBLIC_CSS = "public.css"
 BUILTIN_PREFIX = "builtin/"
 
 
@@ -35,7 +37,11 @@ class Templates:
     @property
     def css_files(self) -> list[Path]:
         """Built-in CSS first, then the user's on top: a user stylesheet only states what differs."""
-        return [d / CSS_FILE for d in reversed(self.html_dirs) if (d / CSS_FILE).is_file()]
+        return self.stylesheets(CSS_FILE)
+
+    def stylesheets(self, name: str) -> list[Path]:
+        """Every `name` on the search path, built-in first, the user's on top."""
+        return [d / name for d in reversed(self.html_dirs) if (d / name).is_file()]
 
 
 def _check_docx(path: Path) -> Path:
@@ -50,9 +56,11 @@ def _check_docx(path: Path) -> Path:
     return path
 
 
-def resolve_templates(user: Path | None, *, docx: bool, pdf: bool) -> Templates:
+def resolve_templates(user: Path | None, *, docx: bool, pdf: bool, html: bool = False) -> Templates:
     """The templates for the requested outputs; a `--template` that does not exist, or
-    that gives nothing for a requested output, is an error (never a silent fall-back)."""
+    that gives nothing for a requested output, is an error (never a silent fall-back).
+    The 公开版 takes public.html and public.css from the folder when it has them, else
+    the built-in ones (README: a folder made for the Word file or the PDF still serves)."""
     builtin = builtin_template_dir().resolve()
     if user is None:
         return Templates(builtin / WORD_TEMPLATE, (builtin,))
@@ -60,10 +68,11 @@ def resolve_templates(user: Path | None, *, docx: bool, pdf: bool) -> Templates:
         raise TemplateProblem("--template 指定的模板不存在：请检查路径", path=user)
     if user.is_file():
         _check_docx(user)
-        if pdf:
+        if pdf or (html and not docx):
             raise TemplateProblem(
-                "这是 Word 模板，不能用于 PDF：生成 PDF 时 --template 请给出含 report.html 或 "
-                "report.css 的文件夹（可同时放入 report.docx），或加 --no-docx 并去掉 --template",
+                "这是 Word 模板，不能用于 PDF 或公开版网页：这时 --template 请给出含 report.html、"
+                "report.css（公开版：public.html、public.css）的文件夹（可同时放入 report.docx），"
+                "或去掉 --template",
                 path=user,
             )
         return Templates(user, (builtin,))
@@ -78,6 +87,13 @@ def resolve_templates(user: Path | None, *, docx: bool, pdf: bool) -> Templates:
     if pdf and not ((folder / HTML_TEMPLATE).is_file() or (folder / CSS_FILE).is_file()):
         raise TemplateProblem(
             f"模板文件夹中没有 {HTML_TEMPLATE} 或 {CSS_FILE}，无法用于 PDF：请放入其中之一"
+            "（可用 lawgov-gen init --templates 导出内置模板）",
+            path=user,
+        )
+    public = (folder / PUBLIC_TEMPLATE).is_file() or (folder / PUBLIC_CSS).is_file()
+    if html and not (docx or pdf or public):
+        raise TemplateProblem(
+            f"模板文件夹中没有 {PUBLIC_TEMPLATE} 或 {PUBLIC_CSS}，无法用于公开版网页：请放入其中之一"
             "（可用 lawgov-gen init --templates 导出内置模板）",
             path=user,
         )

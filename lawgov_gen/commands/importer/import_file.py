@@ -9,18 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from lawgov_gen.checks.writing import half_width_marks
+from lawgov_gen.commands.importer import limits
 from lawgov_gen.commands.importer.document_reader import read_document
 from lawgov_gen.commands.importer.front import split_front
+from lawgov_gen.commands.importer.paragraphs import ImportProblem
 from lawgov_gen.commands.importer.segmenter import segment
 from lawgov_gen.commands.importer.writer import LEVEL_UNKNOWN, imported_document
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
-from lawgov_gen.data.reading import parse_yaml
+from lawgov_gen.data.reading import MAX_BYTES, MAX_NODES, parse_yaml, value_count
 from lawgov_gen.data.source_map import KeyPath, SourceFile
 from lawgov_gen.output import write_atomic
 from lawgov_gen.statute import PART_BY_KEY
 
 TIDY_MARKS = "半角引号、省略号等改为全角"
+MB = 1024 * 1024
 
 
 @dataclass
@@ -106,8 +109,11 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
     paths = [(_path_to(segmented.tree, node), note) for node, note in segmented.notes]
     if "level" not in report:
         paths.append((("report", "level"), LEVEL_UNKNOWN))
-    text = yw.dump(imported_document(tree, segmented.headings, old.name))
-    write_atomic(new, text.encode("utf-8"))
+    document = imported_document(tree, segmented.headings, old.name)
+    text = yw.dump(document)
+    data = text.encode("utf-8")
+    _fits_a_data_file(data, document, old)
+    write_atomic(new, data)
     out = Imported(new)
     out.summary = _summary(
         tree,
@@ -127,6 +133,22 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
             )
         )
     return out
+
+
+def _fits_a_data_file(data: bytes, document: Any, old: Path) -> None:
+    """What import writes, check reads: never a file over the data file's limits."""
+    if len(data) > MAX_BYTES:
+        most = f"{MAX_BYTES // MB} MB" if MAX_BYTES % MB == 0 else f"{MAX_BYTES // 1024} KB"
+        raise ImportProblem(
+            f"导入的结果有 {-(-len(data) // 1024):,} KB，超过数据文件 {most} 的上限"
+            f"（check 不会接受它）：{limits.ADVICE}",
+            path=old,
+        )
+    if value_count(document) > MAX_NODES:
+        raise ImportProblem(
+            f"导入的结果超过数据文件 {MAX_NODES:,} 个值的上限（check 不会接受它）：{limits.ADVICE}",
+            path=old,
+        )
 
 
 def _path_to(node: Any, target: object, path: KeyPath = ()) -> KeyPath | None:

@@ -22,6 +22,16 @@ FAILED = (
     "LibreOffice 无法转换这个文件（可能已损坏或设置了打开密码）："
     "请用 Word 或 WPS 打开它，“另存为 .docx”后再导入"
 )
+NOT_A_DOCUMENT = (
+    "文件内容既不是 Word、WPS 文档，也不是文字（可能已损坏，或只是改了扩展名）："
+    "请用 Word 或 WPS 打开它，确认内容无误后“另存为 .docx”再导入"
+)
+# What LibreOffice reads under a .doc/.wps name: binary Word/WPS (OLE), RTF, a web page or
+# WordprocessingML saved as .doc, MIME HTML. Anything else it opens as plain text: random
+# bytes would come back as random characters.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_DOCUMENTS = (b"{\\rtf", b"<", b"MIME-Version", b"\xef\xbb\xbf<")
+_TEXT_CONTROLS = frozenset(range(32)) - {9, 10, 12, 13, 26}
 TIMED_OUT = (
     "LibreOffice 转换超过 {seconds} 秒仍未完成："
     "请用 Word 或 WPS 打开这个文件，“另存为 .docx”后再导入"
@@ -54,8 +64,30 @@ def _run(command: list[str]) -> None:
         raise
 
 
+def readable_by_libreoffice(head: bytes) -> bool:
+    """True when the file's first bytes are a document format LibreOffice reads, or text
+    (UTF-8, UTF-16 or GB18030 without control characters) that it imports as such."""
+    if head.startswith((OLE_MAGIC, b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if any(b in _TEXT_CONTROLS for b in head):
+        return False
+    if head.lstrip(b" \t\r\n").startswith(_TEXT_DOCUMENTS):
+        return True
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut by the end of the sample
+                return True
+    return False
+
+
 def convert_to_docx(path: Path, outdir: Path) -> Path:
     """Convert `path` into `outdir` with LibreOffice and return the .docx it wrote."""
+    with path.open("rb") as fh:
+        if not readable_by_libreoffice(fh.read(65536)):
+            raise ImportProblem(NOT_A_DOCUMENT, path=path)
     soffice = find_soffice()
     if soffice is None:
         kind = path.suffix.lower() or ".doc"

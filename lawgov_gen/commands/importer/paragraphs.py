@@ -78,8 +78,8 @@ class SourceDocument:
 class ImportProblem(InputProblem):
     """A file that cannot be imported; the message says why and what to do, in Chinese."""
 
-    def __init__(self, message: str, *, path: Path | str) -> None:
-        super().__init__(message, path=path)
+    def __init__(self, message: str, *, path: Path | str, line: int | None = None) -> None:
+        super().__init__(message, path=path, line=line)
 
 
 class OldWordFormat(ImportProblem):
