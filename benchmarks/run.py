@@ -28,6 +28,7 @@ import preview_bench  # noqa: E402
 import publish_bench  # noqa: E402
 import ratios  # noqa: E402
 import synth  # noqa: E402
+import typeset_bench  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "township.yaml"
 GNU_TIME = Path("/usr/bin/time")
@@ -247,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             section(check, tmp)
             section(preview_bench.measure, EXAMPLE.parent, tmp, report, note)
             section(county_bench.measure, EXAMPLE.parent, tmp, cli(), wall, run, report, note)
+            sources = [("examples/township.yaml", EXAMPLE), ("synthetic long report", long)]
+            section(typeset_bench.measure, sources, max(5, args.rounds), report, note)
             section(publish_bench.measure, EXAMPLE.parent, tmp, cli(), run, report, note)
     return 0
 
