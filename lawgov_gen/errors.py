@@ -62,7 +62,7 @@ class TemplateProblem(LawgovError):
 
 
 class FontProblem(LawgovError):
-    """Fonts or the subsetter needed for the PDF are missing."""
+    """Fonts or the native libraries (Pango, HarfBuzz's subsetter) the PDF needs are missing."""
 
 
 class OutputProblem(LawgovError):

@@ -72,6 +72,8 @@ RULE_TESTS = {
     # judged from the PDF fonts: tested in test_pdf.py
     "P1": "test_pdf.py::test_rare_character_fallback_is_reported",
     "P2": "test_pdf.py::test_character_no_font_has_is_an_error",
+    "P3": "test_font_policy.py::test_p3_a_role_in_a_face_of_another_style",
+    "P4": "test_font_policy.py::test_p4_no_chinese_font_is_said_not_passed_silently",
 }
 
 # The levels of rules.md (S7, Q9 and T1 are additions of the code: two errors, one warning).
@@ -83,7 +85,7 @@ LEVELS = {
     "N5": "warning", "Q1": "error", "Q2": "error", "Q3": "error", "Q4": "error", "Q5": "info", "Q6": "warning",
     "Q7": "info", "Q8": "warning", "Q9": "warning", "T1": "error",
     "F1": "warning", "F2": "warning", "F3": "error", "F4": "warning", "F5": "error",
-    "F6": "info", "F7": "error", "P1": "warning", "P2": "error",
+    "F6": "info", "F7": "error", "P1": "warning", "P2": "error", "P3": "warning", "P4": "warning",
     # additions for honest figures and clean text
     "F8": "error", "Q10": "error", "Q11": "error", "Q12": "warning", "S8": "warning",
     "Q13": "error",

@@ -275,9 +275,10 @@ def test_the_pre_commit_hook_runs_check_on_a_county_repository(
     pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
     assert pre_commit, "pre-commit is a dev dependency: pip install -e '.[dev]'"
 
-    def hook() -> subprocess.CompletedProcess[str]:
+    def hook(hook_id: str = "lawgov-gen-check", *files: str) -> subprocess.CompletedProcess[str]:
+        which = ["--files", *files] if files else ["--all-files"]
         return subprocess.run(
-            [pre_commit, "try-repo", str(ROOT), "lawgov-gen-check", "--all-files"],
+            [pre_commit, "try-repo", str(ROOT), hook_id, *which],
             capture_output=True,
             text=True,
             env=env,
@@ -295,6 +296,18 @@ def test_the_pre_commit_hook_runs_check_on_a_county_repository(
     failed = hook()
     assert failed.returncode == 1
     assert "2024/乡镇/甲镇.yaml:29:20: 警告 F1 中文中用了半角“,”：应为全角“，”" in failed.stdout
+    # the second hook: warnings are shown, only errors fail; a commit that changes only the
+    # catalogue rechecks the townships that quote it
+    catalog = Path("指标目录.yaml")
+    catalog.write_text(
+        catalog.read_text("utf-8") + "  hearings: {label: 听证会, unit: 场次, required: true}\n",
+        "utf-8",
+    )
+    errors = hook("lawgov-gen-check-errors", "指标目录.yaml")
+    assert errors.returncode == 1
+    assert "2024/乡镇/甲镇.yaml:29:20: 警告 F1 中文中用了半角“,”" in errors.stdout
+    c1 = "错误 C1 缺少指标目录“示例县乡镇法治政府建设主要指标”中的必填指标“hearings”（听证会）"
+    assert c1 in errors.stdout, errors.stdout
 
 
 def test_init_catalog_lists_every_indicator_to_fill(county: Path) -> None:

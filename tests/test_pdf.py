@@ -275,8 +275,9 @@ def test_no_cjk_font_refuses(
     result = invoke("render", str(minimal()), "--pdf", "-o", str(tmp_path / "o"))
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "错误 没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"
-        "或 sudo apt install fonts-noto-cjk"
+        "错误 本机没有任何中文字体，PDF 将只有空白方框：请安装字体："
+        "lawgov-gen setup --print-system-deps | bash（需要 sudo；没有 root 权限时用 "
+        "LAWGOV_USER_FONTS=1 bash，字体装到 ~/.local/share/fonts）"
     )
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
@@ -289,7 +290,9 @@ def test_missing_harfbuzz_subset_refuses(
     monkeypatch.setattr(fonts, "harfbuzz_subset_available", lambda: False)
     result = invoke("render", str(minimal()), "--pdf", "-o", str(tmp_path / "o"))
     assert result.exit_code == 1
-    assert "libharfbuzz-subset0" in result.stderr and "sudo apt install" in result.stderr
+    assert result.stderr == (
+        "错误 缺少 HarfBuzz 字体子集库，生成 PDF 会慢数十倍：请安装：sudo apt install libharfbuzz-subset0\n"
+    )
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
 
@@ -413,11 +416,12 @@ def test_fonts_command_without_any_chinese_font(monkeypatch: pytest.MonkeyPatch)
     result = invoke("fonts")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert (
-        lines[1]
-        == "标题（小标宋）    （未找到）                请安装：bash scripts/install-system-deps.sh"
+    step = (
+        "请安装字体：lawgov-gen setup --print-system-deps | bash（需要 sudo；没有 root 权限时用 "
+        "LAWGOV_USER_FONTS=1 bash，字体装到 ~/.local/share/fonts）"
     )
-    assert lines[-1] == "错误 没有任何中文字体：请安装 fonts-noto-cjk"
+    assert lines[1] == f"标题（小标宋）    （未找到）                {step}"
+    assert lines[-1] == f"错误 本机没有任何中文字体：{step}"
 
 
 def test_a_font_file_fontconfig_cannot_read_is_found_by_check(

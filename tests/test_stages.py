@@ -150,9 +150,17 @@ EXAMPLE_DOCX = {
 }
 
 
-def test_example_word_output_is_byte_identical(tmp_path: Path) -> None:
+def test_example_word_output_is_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import hashlib
 
+    from lawgov_gen import __version__
+    from lawgov_gen.render import word
+
+    # the version (from the git tag: every commit has its own) as when the hashes were taken
+    assert f"lawgov-gen {__version__}<" in word.APP_XML
+    monkeypatch.setattr(word, "APP_XML", word.APP_XML.replace(__version__, "0.1.0"))
     assert invoke("render", str(EXAMPLES), "-o", str(tmp_path)).exit_code == 0
     for name, digest in EXAMPLE_DOCX.items():
         assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest, name

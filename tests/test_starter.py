@@ -47,10 +47,10 @@ def test_s8_starter_samples_not_replaced() -> None:
     code, out = check_lines("a.yaml")
     assert code == 0
     assert out[:2] == [
-        "a.yaml:13:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
-        "a.yaml:13:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
+        "a.yaml:14:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
+        "a.yaml:14:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
     ]
-    assert "a.yaml:23:43: 警告 S8 “调解矛盾纠纷”仍是 init 生成的示例数字 100：请填写实际数字" in out
+    assert "a.yaml:24:43: 警告 S8 “调解矛盾纠纷”仍是 init 生成的示例数字 100：请填写实际数字" in out
     assert any(
         "S8 这是 init 生成的示例文字，还没有改：“把法治政府建设纳入经济社会发展总" in ln
         for ln in out
@@ -119,7 +119,7 @@ def test_init_from_last_year_is_a_draft_that_check_holds_back(tmp_path: Path) ->
     assert code == 1
     assert (
         out[0]
-        == "2025/青禾镇.yaml:10:8: 错误 SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26"
+        == "2025/青禾镇.yaml:11:8: 错误 SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26"
     )
     empty = [ln for ln in out if "还没有填写数值" in ln]
     assert len(empty) == sum(1 for m in data["metrics"].values() if "rate" not in m)
@@ -186,8 +186,8 @@ def test_init_does_not_cut_a_name_inside_its_quotes() -> None:
 def test_s8_names_the_starters_sample_org_and_short() -> None:
     assert invoke("init", "a.yaml", "--year", "2024").exit_code == 0
     assert check_lines("a.yaml")[1][:4] == [
-        "a.yaml:8:8: 警告 S8 发文机关“某某县某某镇人民政府”是示例：请写本单位的全称",
-        "a.yaml:9:10: 警告 S8 简称“某某镇”是示例：请写本单位的简称",
-        "a.yaml:13:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
-        "a.yaml:13:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
+        "a.yaml:9:8: 警告 S8 发文机关“某某县某某镇人民政府”是示例：请写本单位的全称",
+        "a.yaml:10:10: 警告 S8 简称“某某镇”是示例：请写本单位的简称",
+        "a.yaml:14:8: 警告 S8 主送机关“中共某某县委员会”是示例：请写实际的上级党委、政府",
+        "a.yaml:14:18: 警告 S8 主送机关“某某县人民政府”是示例：请写实际的上级党委、政府",
     ]

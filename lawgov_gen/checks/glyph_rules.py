@@ -4,6 +4,7 @@ the machine can tell, so the caller measures the gaps (render.fonts) and hands t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from lawgov_gen.checks.registry import CheckInput, Rule
@@ -25,6 +26,20 @@ JUDGED_ELSEWHERE = (
         "error",
         "PDF 中某个字没有任何已安装的字体能显示",
         "安装含此字的字体，如 fonts-noto-cjk",
+        None,
+    ),
+    Rule(
+        "P3",
+        "warning",
+        "PDF 中某个角色（正文仿宋、一级标题黑体、二级标题楷体等）没有该风格的字体，将用另一种风格的字体排印",
+        "安装该风格的字体（lawgov-gen setup 说明本机的安装方法），或在 report.fonts.files 中指定字体文件",
+        None,
+    ),
+    Rule(
+        "P4",
+        "warning",
+        "本机没有任何中文字体，P1、P2 无法检查 PDF 中的字能否显示",
+        "安装中文字体（lawgov-gen setup 说明本机的安装方法）；只生成 Word 时可以在 ignore 中关闭本规则",
         None,
     ),
 )
@@ -50,13 +65,50 @@ class GlyphGap(Protocol):
     def role_key(self) -> str: ...
 
 
-GlyphProbe = Callable[["ReportContext"], Sequence[GlyphGap]]
+@dataclass(frozen=True)
+class StyleFallback:
+    """A role whose face is of another style than the role's (仿宋 drawn in a Song face)."""
+
+    role_key: str
+    role_label: str
+    style: str  # the role's: 仿宋
+    face_family: str
+    face_style: str  # the face's: 宋体, or 风格不明
+    step: str  # how to install the right face on this platform
 
 
-def glyph_findings(inp: CheckInput, gaps: Sequence[GlyphGap]) -> list[Diagnostic]:
-    """Each gap as a finding at the first place the character is written in the data."""
+@dataclass(frozen=True)
+class NoChineseFont:
+    """No face on the machine covers Chinese: the glyph rules cannot run."""
+
+    step: str
+
+
+GlyphProbe = Callable[["ReportContext"], Sequence["GlyphGap | StyleFallback | NoChineseFont"]]
+
+
+def glyph_findings(
+    inp: CheckInput, gaps: Sequence[GlyphGap | StyleFallback | NoChineseFont]
+) -> list[Diagnostic]:
+    """Each gap as a finding at the first place the character is written in the data; a
+    role in a face of another style at the role's font setting (or `report`); no Chinese
+    font at `report`."""
     out = []
     for gap in gaps:
+        if isinstance(gap, NoChineseFont):
+            message = (
+                "本机没有任何中文字体，无法检查 PDF 中的字能否显示（P1、P2 未检查），"
+                f"生成 PDF 也需要中文字体：{gap.step}"
+            )
+            out.append(inp.at(("report",), "P4", message, key=True))
+            continue
+        if isinstance(gap, StyleFallback):
+            message = (
+                f"{gap.role_label}没有可用的{gap.style}字体，PDF 将用 {gap.face_family}"
+                f"（{gap.face_style}）排印，与公文格式不符，{gap.step}"
+            )
+            out.append(inp.at(("report", "fonts", gap.role_key), "P3", message, key=True))
+            continue
         if not gap.char:  # the role's own font file cannot be read at all
             out.append(
                 inp.sources.diag(

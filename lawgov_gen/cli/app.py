@@ -20,6 +20,7 @@ from lawgov_gen.cli.file_commands import diff, fonts, import_command, init, sche
 from lawgov_gen.cli.preview_command import preview
 from lawgov_gen.cli.publish_command import publish
 from lawgov_gen.cli.report_commands import check, render, summary
+from lawgov_gen.cli.setup_command import setup
 from lawgov_gen.errors import LawgovError, internal_error, os_problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -47,7 +48,7 @@ def cli() -> None:
 
 
 for _command in (
-    render, check, summary, publish, init, import_command, diff, schema, fonts, preview,
+    render, check, summary, publish, init, import_command, diff, schema, fonts, preview, setup,
 ):  # fmt: skip
     cli.add_command(_command)
 

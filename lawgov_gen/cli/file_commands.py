@@ -9,6 +9,7 @@ import click
 from lawgov_gen.cli.chinese import ChineseCommand, DescribedArgument
 from lawgov_gen.cli.echo import say, say_made
 from lawgov_gen.cli.options import format_option
+from lawgov_gen.data.paths import display_name
 
 
 @click.command(cls=ChineseCommand)
@@ -94,14 +95,17 @@ def init(
     if from_file is not None:
         from lawgov_gen.commands.next_year import write_next_year
 
-        path = write_next_year(from_file, file, force)
+        path, schema_file = write_next_year(from_file, file, force)
         say_made(
-            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}",
+            f"已创建 {path}（{from_file} 的下一年草稿），下一步：填写数字和成文日期，lawgov-gen check {path}"
+            + schema_note(schema_file),
             path,
         )
         return 0
-    path = write_starter(file, org=org, short=short, year=year, force=force, catalog=catalog)
-    say_made(f"已创建 {path}，下一步：lawgov-gen check {path}", path)
+    path, schema_file = write_starter(
+        file, org=org, short=short, year=year, force=force, catalog=catalog
+    )
+    say_made(f"已创建 {path}，下一步：lawgov-gen check {path}" + schema_note(schema_file), path)
     return 0
 
 
@@ -139,18 +143,31 @@ def diff(old: Path, new: Path, fmt: str) -> int:
     return 0
 
 
+def schema_note(schema_file: Path | None) -> str:
+    """The line saying init also made the editor's schema file (empty when it did not)."""
+    if schema_file is None:
+        return ""
+    name = display_name(schema_file)
+    return f"\n已生成 {name}（数据文件的 JSON Schema：编辑器据此检查和补全，见 README）"
+
+
 @click.command(cls=ChineseCommand)
-def schema() -> int:
-    """输出数据文件的 JSON Schema（供编辑器补全和校验）。
+@click.option("--catalog", is_flag=True, help="输出指标目录文件的 JSON Schema。")
+def schema(catalog: bool) -> int:
+    """输出数据文件（或指标目录）的 JSON Schema，供编辑器补全和校验。
+
+    lawgov-gen init 新建数据文件时，第一行写好 yaml-language-server 的 $schema 注释，
+    没有 lawgov-gen.schema.json 时一并生成。
 
     \b
     示例：
       lawgov-gen schema > lawgov-gen.schema.json
+      lawgov-gen schema --catalog > 指标目录.schema.json
       # 在 YAML 第一行写：# yaml-language-server: $schema=lawgov-gen.schema.json
     """
-    from lawgov_gen.data.json_schema import schema_json
+    from lawgov_gen.data.json_schema import catalog_schema_json, schema_json
 
-    say(schema_json())
+    say(catalog_schema_json() if catalog else schema_json())
     return 0
 
 

@@ -108,7 +108,13 @@ def render(
 @FILES
 @click.option("--strict", is_flag=True, help="有警告也以状态 1 退出。")
 @format_option(["text", "json", "github"], "输出格式：文本、JSON 或 GitHub Actions 注释。")
-def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
+@click.option(
+    "--dependents",
+    is_flag=True,
+    help="同时检查用到这些文件的报告（通过 include、previous 或 report.catalog，在当前文件夹及其"
+    "子文件夹中查找），如指标目录改了就检查各乡镇的报告。pre-commit 钩子使用。",
+)
+def check(files: tuple[Path, ...], strict: bool, fmt: str, dependents: bool) -> int:
     """检查数据文件：结构、日期期限、数字一致性、标点用字，不生成文件。
 
     每个问题一行：文件:行:列: 级别 规则 说明。有错误（或 --strict 下有警告）时以状态 1 退出。
@@ -119,6 +125,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
       lawgov-gen check 青禾镇.yaml
       lawgov-gen check 各乡镇/ --strict --format json
       lawgov-gen check 各乡镇/ --format github
+      lawgov-gen check 指标目录.yaml --dependents
     """
     from lawgov_gen.checks.runner import check_file
     from lawgov_gen.cli.inputs import sort_inputs
@@ -127,7 +134,13 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> int:
 
     findings: list[Diagnostic] = []
     blocking = False
-    inputs = sort_inputs(list(files))
+    items = list(files)
+    if dependents:
+        from lawgov_gen.cli.dependents import dependents as users
+
+        given = [f for item in items for f in (sorted(item.iterdir()) if item.is_dir() else [item])]
+        items += users(given, Path("."))
+    inputs = sort_inputs(items)
     paths = inputs.reports
     if not paths and not inputs.catalogs:
         raise click.UsageError("没有找到任何 .yaml 或 .yml 文件")

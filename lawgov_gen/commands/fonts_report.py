@@ -6,8 +6,9 @@ from pathlib import Path
 
 from lawgov_gen.content.layout import pad
 from lawgov_gen.data.model import FontNames
-from lawgov_gen.render.fonts import ROLES, harfbuzz_subset_available, resolve
+from lawgov_gen.render.fonts import NO_CHINESE_FONT, ROLES, harfbuzz_subset_available, resolve
 from lawgov_gen.render.glyphs import fallbacks, role_texts
+from lawgov_gen.render.setup_steps import font_step, harfbuzz_step
 
 
 def fonts_report(file: Path | None) -> tuple[str, bool]:
@@ -33,19 +34,19 @@ def fonts_report(file: Path | None) -> tuple[str, bool]:
         resolved[role.key] = r
         if r.face is None:
             ok = False
-            lines.append(
-                f"{pad(role.label, 9)}{pad('（未找到）', 13)}请安装：bash scripts/install-system-deps.sh"
-            )
+            lines.append(f"{pad(role.label, 9)}{pad('（未找到）', 13)}{font_step()}")
             continue
         face = f"{r.face.family} {r.face.style}"
         mark = "（替代字体）" if r.substitute else ("（自备字体文件）" if r.from_file else "")
+        if r.other_style is not None:
+            mark = f"（替代字体：{r.other_style}，不是{role.style}）"
         index = f"#{r.face.index}" if r.face.index else ""
         lines.append(f"{pad(role.label, 9)}{pad(face, 13)}{r.face.file}{index} {mark}".rstrip())
     hb = harfbuzz_subset_available()
     ok = ok and hb
-    lines.append(f"HarfBuzz 字体子集库：{'可用' if hb else '缺少（请安装 libharfbuzz-subset0）'}")
+    lines.append(f"HarfBuzz 字体子集库：{'可用' if hb else f'缺少（{harfbuzz_step()}）'}")
     if not any(r.face for r in resolved.values()):
-        lines.append("错误 没有任何中文字体：请安装 fonts-noto-cjk")
+        lines.append(f"错误 {NO_CHINESE_FONT}：{font_step()}")
     if ctx is not None:
         texts = role_texts(ctx)
         missing = [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]

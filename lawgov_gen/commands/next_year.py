@@ -11,12 +11,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from lawgov_gen.commands.editor_schema import write_data_file
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.data.loader import load
 from lawgov_gen.data.model import COURT_KEYS
 from lawgov_gen.errors import LawgovError
-from lawgov_gen.output import write_atomic
 
 
 def _relative(target: Path, folder: Path) -> str:
@@ -53,8 +53,9 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
     return tree
 
 
-def write_next_year(old: Path, new: Path, force: bool) -> Path:
-    """Write next year's draft; refuse to overwrite unless `force`."""
+def write_next_year(old: Path, new: Path, force: bool) -> tuple[Path, Path | None]:
+    """Write next year's draft (and the editor's schema file when there is none); refuse to
+    overwrite unless `force`."""
     check_new_file(new, force)
     if new.resolve() == old.resolve():
         raise LawgovError(
@@ -71,5 +72,4 @@ def write_next_year(old: Path, new: Path, force: bool) -> Path:
         "成文日期、发文字号请填写；lawgov-gen check 会指出每一个还没有填写的地方。",
         missing={"date": "成文日期：请填写，如 " + f"{year + 1}-02-20"},
     )
-    write_atomic(new, yw.dump(doc).encode("utf-8"))
-    return new
+    return new, write_data_file(new, yw.dump(doc))

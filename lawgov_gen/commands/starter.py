@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 
 from lawgov_gen.checks.placeholders import PLACEHOLDER_NAME, SAMPLE_METRICS, SAMPLE_TEXTS
+from lawgov_gen.commands.editor_schema import write_data_file
 from lawgov_gen.content.prose import chinese_date
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.errors import LawgovError
-from lawgov_gen.output import replace_together, write_atomic
+from lawgov_gen.output import replace_together
 from lawgov_gen.render.templates import (
     CSS_FILE,
     HTML_TEMPLATE,
@@ -215,8 +216,9 @@ def write_starter(
     year: int | None,
     force: bool,
     catalog: Path | None = None,
-) -> Path:
-    """Write the starter file (quoting `catalog` when given); refuse to overwrite unless `force`."""
+) -> tuple[Path, Path | None]:
+    """Write the starter file (quoting `catalog` when given) and, when there is none, the
+    editor's schema file; refuse to overwrite unless `force`."""
     check_new_file(path, force)
     _check_names(org, short)
     year = year or dt.date.today().year - 1
@@ -224,8 +226,7 @@ def write_starter(
         text = starter_text(path.name, org, short, year)
     else:
         text = catalog_starter_text(path.name, org, short, year, catalog, path)
-    write_atomic(path, text.encode("utf-8"))
-    return path
+    return path, write_data_file(path, text)
 
 
 def export_templates(folder: Path, force: bool) -> list[Path]:

@@ -20,6 +20,10 @@ _MODELS: dict[str, str] = {
     "Item": "一个条目（印为（一）、1.、（1）），含文字、要点和下级条目；没有标题时是一段不编号的文字",
     "Problems": "第二部分：存在的不足和原因",
     "Court": "行政应诉和履行法院生效裁判的数字，印为第五部分的第一段",
+    "CatalogValue": "指标目录中的指标：只写数值（value、prev、approx），名称、单位和关系取自目录",
+    "Catalog": "指标目录文件：县里下发的标准指标（lawgov-gen 数据格式第 1 版）",
+    "CatalogMeta": "指标目录的名称和年度",
+    "CatalogMetric": "一个标准指标：名称、单位、与其他指标的关系，以及各乡镇是否必填",
 }
 
 _FIELDS: dict[str, str] = {
@@ -85,6 +89,17 @@ _FIELDS: dict[str, str] = {
     "Court.lost": "败诉数",
     "Court.judgments_due": "应履行的法院生效裁判数",
     "Court.judgments_performed": "已履行数",
+    "Catalog.version": "数据格式版本，写 1",
+    "Catalog.catalog": "指标目录的名称和年度",
+    "Catalog.metrics": "各标准指标，按指标 id",
+    "CatalogMeta.name": "指标目录的名称，如 示例县乡镇法治政府建设主要指标",
+    "CatalogMeta.year": "适用的报告年度",
+    "CatalogMetric.label": "指标名称，如 调解矛盾纠纷",
+    "CatalogMetric.unit": "单位，如 起、件、人、万元、%",
+    "CatalogMetric.of": "本指标是哪个指标的一部分（不能超过它）",
+    "CatalogMetric.parts": "各分项指标，相加应等于本指标",
+    "CatalogMetric.rate": "比率：[分子指标, 分母指标]，自动计算",
+    "CatalogMetric.required": "各乡镇必须填写（缺少时 check 报 C1）",
 }
 for _part in PARTS:
     _FIELDS[f"ReportData.{_part.key}"] = _part.described
@@ -113,12 +128,48 @@ def model_title(model: str) -> str:
     return _first_phrase(_MODELS[model])
 
 
+def _finish(schema: dict[str, Any], root: str, title: str) -> str:
+    for name, node in schema.get("$defs", {}).items():
+        _annotate(name, node)
+    _annotate(root, schema)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _parts_and_short_forms(schema: dict[str, Any]) -> None:
+    """A part file (included by a report) has only some keys; a file that quotes a
+    catalogue gives its indicators' values only: `mediation_cases: 130`,
+    `{value: 125, prev: 118}`, or an empty entry still to fill. The editor accepts these in a
+    file with `report.catalog` and in a part (no `report:`, it may be included by one); a report
+    without a catalogue needs every metric whole, as check does."""
+    defs = schema["$defs"]
+    lenient = {k: v for k, v in defs["Metric"].items() if k != "required"}
+    defs["CatalogValue"] = lenient
+    metrics = schema["properties"]["metrics"]
+    (pattern,) = metrics["patternProperties"]
+    metrics["patternProperties"][pattern] = {
+        "anyOf": [{"type": "number"}, {"type": "null"}, {"$ref": "#/$defs/CatalogValue"}]
+    }
+    without_catalog = {
+        "required": ["report"],
+        "properties": {"report": {"not": {"required": ["catalog"]}}},
+    }
+    whole = {"patternProperties": {pattern: {"$ref": "#/$defs/Metric"}}}
+    # a part has only some keys, `report:` among them perhaps: check says what a report lacks
+    schema.pop("required", None)
+    schema["allOf"] = [{"if": without_catalog, "then": {"properties": {"metrics": whole}}}]
+
+
 def schema_json() -> str:
     """JSON Schema (draft 2020-12) of schema version 1, pretty-printed, Chinese tooltips."""
     schema = ReportData.model_json_schema()
-    for name, node in schema.get("$defs", {}).items():
-        _annotate(name, node)
-    _annotate("ReportData", schema)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "lawgov-gen 数据文件（版本 1）"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)
+    _parts_and_short_forms(schema)
+    return _finish(schema, "ReportData", "lawgov-gen 数据文件（版本 1）")
+
+
+def catalog_schema_json() -> str:
+    """JSON Schema of the indicator catalogue file (contract §3)."""
+    from lawgov_gen.data.catalog import Catalog
+
+    return _finish(Catalog.model_json_schema(), "Catalog", "lawgov-gen 指标目录（版本 1）")

@@ -7,6 +7,7 @@ import bisect
 import ctypes.util
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -14,64 +15,16 @@ from pathlib import Path
 from lawgov_gen.checks.glyph_rules import UNREADABLE_FONT
 from lawgov_gen.data.model import FontNames
 from lawgov_gen.errors import FontProblem
+from lawgov_gen.render import font_policy
+from lawgov_gen.render.font_policy import ROLE_BY_KEY, ROLES, Role, style_of
+from lawgov_gen.render.setup_steps import font_step, harfbuzz_step
 
-FALLBACK = "Noto Serif CJK SC"
-
-
-@dataclass(frozen=True)
-class Role:
-    """A font role of GB/T 9704: the element it draws, its families and weight."""
-
-    key: str  # a FontNames field
-    label: str
-    licensed: tuple[str, ...]
-    free: tuple[str, ...]
-    bold: bool = False
-
-
-ROLES: tuple[Role, ...] = (
-    Role(
-        "title",
-        "标题（小标宋）",
-        ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋"),
-        ("FandolSong", "Noto Serif CJK SC"),
-        bold=True,
-    ),
-    Role(
-        "body",
-        "正文（仿宋）",
-        ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"),
-        ("FandolFang",),
-    ),
-    Role(
-        "heading1",
-        "一级标题（黑体）",
-        ("黑体", "SimHei", "STHeiti"),
-        ("FandolHei", "Noto Sans CJK SC"),
-    ),
-    Role(
-        "heading2",
-        "二级标题（楷体）",
-        ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"),
-        ("FandolKai", "AR PL UKai CN", "LXGW WenKai"),
-    ),
-    Role(
-        "page_number",
-        "页码（宋体）",
-        ("宋体", "SimSun", "STSong"),
-        ("FandolSong", "Noto Serif CJK SC"),
-    ),
-)
-ROLE_BY_KEY = {r.key: r for r in ROLES}
+__all__ = ["ROLES", "ROLE_BY_KEY", "Role"]
 
 
 def family_stack(role: Role, names: FontNames) -> list[str]:
     """Families in order: the configured name, licensed names, free stand-ins, fallback."""
-    stack: list[str] = []
-    for family in (getattr(names, role.key), *role.licensed, *role.free, FALLBACK):
-        if family not in stack:
-            stack.append(family)
-    return stack
+    return font_policy.family_stack(role, getattr(names, role.key))
 
 
 def css_string(text: str) -> str:
@@ -180,18 +133,33 @@ def find_face(family: str, bold: bool) -> FontFace | None:
 
 @dataclass(frozen=True)
 class Resolved:
-    """What a role resolves to on this machine."""
+    """What a role resolves to on this machine: the face, the rest of its stack, and
+    whether the face is the user's file or fontconfig's own choice outside the stack."""
 
     role: Role
     face: FontFace | None
     stack: tuple[FontFace, ...]
     from_file: bool = False
+    configured: str = ""  # the family the report names for the role (report.fonts)
+    outside_stack: bool = False  # no family of the stack is installed: fontconfig chose
 
     @property
     def substitute(self) -> bool:
         return not self.from_file and (
             self.face is None or self.face.family not in self.role.licensed
         )
+
+    @property
+    def other_style(self) -> str | None:
+        """The face's style when it is not the role's (仿宋 drawn in a Song face), with
+        "其他字体" when its name does not tell; None when the style is right, or the
+        face is the user's own choice (a file, or the family report.fonts names)."""
+        if self.face is None or self.from_file or self.face.family == self.configured:
+            return None
+        style = style_of(self.face.family)
+        if style == self.role.style:
+            return None
+        return style or "风格不明"
 
 
 @cache
@@ -213,17 +181,33 @@ def user_family(role: Role) -> str:
 
 
 def resolve(role: Role, names: FontNames, file: Path | None = None) -> Resolved:
-    """The role's font: the user's file if given, else the first installed family of its stack."""
-    faces = [f for fam in family_stack(role, names) if (f := find_face(fam, role.bold)) is not None]
+    """The role's font: the user's file if given, else the first installed family of its
+    stack, else the face fontconfig falls back to for it (as Pango does)."""
+    families = family_stack(role, names)
+    faces = [f for fam in families if (f := find_face(fam, role.bold)) is not None]
     own = face_from_file(file) if file is not None else None
     if own is not None:
         faces.insert(0, own)
-    return Resolved(role, faces[0] if faces else None, tuple(faces), own is not None)
+    configured = getattr(names, role.key)
+    if not faces and installed_faces():
+        chosen = next(
+            (f for f in fallback_order(f"{families[0]}:lang=zh-cn") if f.covers("中")), None
+        )
+        if chosen is not None:
+            return Resolved(role, chosen, (chosen,), configured=configured, outside_stack=True)
+    return Resolved(role, faces[0] if faces else None, tuple(faces), own is not None, configured)
 
 
 @cache
 def harfbuzz_subset_available() -> bool:
     """WeasyPrint subsets fonts 10–50× faster with libharfbuzz-subset (asked once)."""
+    if not sys.platform.startswith("linux"):  # a DLL folder or Homebrew's lib: ask WeasyPrint
+        from lawgov_gen.render.weasy import load_weasyprint
+
+        load_weasyprint()
+        from weasyprint.text import ffi
+
+        return getattr(ffi, "harfbuzz_subset", None) is not None
     try:
         ctypes.CDLL("libharfbuzz-subset.so.0")  # the usual soname: no ldconfig subprocess
     except OSError:
@@ -236,18 +220,15 @@ def require_pdf_fonts(
 ) -> dict[str, Resolved]:
     """Resolve every role; refuse clearly when the machine cannot make a proper PDF."""
     if not harfbuzz_subset_available():
-        raise FontProblem(
-            "缺少 HarfBuzz 字体子集库：请安装 libharfbuzz-subset0"
-            "（sudo apt install libharfbuzz-subset0），否则生成 PDF 会慢数十倍"
-        )
+        raise FontProblem(f"缺少 HarfBuzz 字体子集库，生成 PDF 会慢数十倍：{harfbuzz_step()}")
     files = files or {}
     resolved = {role.key: resolve(role, names, files.get(role.key)) for role in ROLES}
     for key, path in files.items():
         if not resolved[key].from_file:  # `check` said so first; this guards other callers
             raise FontProblem(UNREADABLE_FONT.format(path.name), path=path)
-    if all(r.face is None for r in resolved.values()):
-        raise FontProblem(
-            "没有找到任何中文字体，PDF 将只有空白方框：请运行 bash scripts/install-system-deps.sh，"
-            "或 sudo apt install fonts-noto-cjk"
-        )
+    if not installed_faces() and not all(r.from_file for r in resolved.values()):
+        raise FontProblem(f"{NO_CHINESE_FONT}，PDF 将只有空白方框：{font_step()}")
     return resolved
+
+
+NO_CHINESE_FONT = "本机没有任何中文字体"

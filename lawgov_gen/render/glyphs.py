@@ -7,10 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawgov_gen.checks.glyph_rules import NoChineseFont, StyleFallback
 from lawgov_gen.checks.writing import is_invisible
 from lawgov_gen.content.context import ReportContext
+from lawgov_gen.render import fonts
 from lawgov_gen.render.elements import ROLE_OF_ELEMENT
-from lawgov_gen.render.fonts import ROLES, FontFace, Resolved, Role, fallback_order, resolve
+from lawgov_gen.render.fonts import (
+    ROLES,
+    FontFace,
+    Resolved,
+    Role,
+    fallback_order,
+    resolve,
+)
+from lawgov_gen.render.setup_steps import font_step
 
 
 @dataclass(frozen=True)
@@ -101,15 +111,32 @@ def role_texts(ctx: ReportContext) -> dict[str, str]:
     return texts
 
 
-def glyph_gaps(ctx: ReportContext) -> list[Fallback | UnreadableFontFile]:
-    """Every character of the report its role's font lacks (the P1/P2 probe), and every
-    font file of the report that cannot be read; empty when no Chinese font is installed at
-    all (rendering then refuses, see require_pdf_fonts)."""
+Gap = Fallback | UnreadableFontFile | StyleFallback | NoChineseFont
+
+
+def glyph_gaps(ctx: ReportContext) -> list[Gap]:
+    """The font probe of check and render --pdf: every font file of the report that cannot
+    be read; no Chinese font at all (P4: the glyph rules cannot run); each role drawn in a
+    face of another style (P3); every character its role's font lacks (P1/P2)."""
     resolved = {role.key: resolve(role, ctx.fonts, ctx.font_files.get(role.key)) for role in ROLES}
-    out: list[Fallback | UnreadableFontFile] = [
+    out: list[Gap] = [
         UnreadableFontFile(r.role, ctx.font_files[key])
         for key, r in resolved.items()
         if key in ctx.font_files and not r.from_file
     ]
+    if not fonts.installed_faces() and not all(r.from_file for r in resolved.values()):
+        return [*out, NoChineseFont(font_step())]
+    for r in resolved.values():
+        if r.face is not None and (other := r.other_style) is not None:
+            out.append(
+                StyleFallback(
+                    r.role.key, r.role.label, r.role.style, r.face.family, other, style_step(r)
+                )
+            )
     texts = role_texts(ctx)
     return out + [fb for key, r in resolved.items() for fb in fallbacks(r, texts[key])]
+
+
+def style_step(resolved: Resolved) -> str:
+    """What brings a role's own style: the free face setup installs, for this platform."""
+    return f"应为 {'、'.join(resolved.role.free)} 等{resolved.role.style}字体。{font_step()}"

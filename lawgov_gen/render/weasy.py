@@ -25,6 +25,9 @@ from functools import cache
 from types import ModuleType
 from typing import Protocol
 
+from lawgov_gen.errors import FontProblem
+from lawgov_gen.render.setup_steps import pango_step
+
 # The libraries WeasyPrint opens, by their Linux soname; the stem ("pango-1.0") is the name
 # find_library takes. Optional ones (harfbuzz-subset, harfbuzz-vector) may be absent.
 SONAMES = (
@@ -100,6 +103,9 @@ def load_weasyprint() -> ModuleType:
     linux = sys.platform.startswith("linux")
     # the lock keeps two threads from swapping find_library in and out over each other
     with _LOCK, _quick_library_search() if linux else contextlib.nullcontext():
-        import weasyprint
+        try:
+            import weasyprint
+        except OSError:  # "cannot load library 'libpango-1.0-0'": Pango is not installed
+            raise FontProblem(f"找不到 Pango 库，无法生成 PDF：{pango_step()}") from None
     module: ModuleType = weasyprint
     return module

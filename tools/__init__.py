@@ -1,0 +1,1 @@
+"""Maintainer tools: the Word template, releases and the GitHub Action's steps."""
