@@ -62,7 +62,7 @@ def test_the_disclosure_block_comes_from_report_with_its_defaults(example: Path)
     }
 
 
-def test_disclosure_fields_as_written_and_absent_rows_left_out(
+def test_disclosure_fields_as_written_and_absent_values_empty(
     minimal: Minimal, in_tmp: Path
 ) -> None:
     minimal(
@@ -75,10 +75,12 @@ def test_disclosure_fields_as_written_and_absent_rows_left_out(
     assert invoke("render", "report.yaml", "--html", "--no-docx").exit_code == 0
     root = page(Path("report.html"))
     assert disclosure(root) == {
+        "索引号": "",  # not given: empty, never made up
         "发布机构": "示例县司法局",
         "成文日期": "2025年2月20日",
         "发布日期": "2025年3月5日",
         "主题分类": "政府工作",
+        "文号": "",
     }
     got = metas(root)
     assert (got["PubDate"], got["ContentSource"], got["DC.publisher"], got["DCTERMS.created"]) == (
@@ -221,3 +223,13 @@ def test_a_stylesheet_that_would_end_the_style_element_is_refused(
     assert refused("render", "report.yaml", "--html", "--no-docx", "--template", "tpl") == [
         f"{Path('tpl/public.css').resolve()}: 错误 样式表中不能有“</”（会提前结束网页的 <style>）"
     ]
+
+
+def test_a_folder_renders_each_page_in_parallel(minimal: Minimal, in_tmp: Path) -> None:
+    minimal(name="a.yaml")
+    minimal(("  short: 示例镇", "  short: 另一镇"), name="b.yaml")
+    result = invoke("render", ".", "--html", "--no-docx", "--jobs", "2", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.splitlines()) == ["已生成 out/a.html", "已生成 out/b.html"]
+    titles = [page(Path(f"out/{n}.html")).xpath("string(//h1)") for n in ("a", "b")]
+    assert titles == ["示例镇2024年法治政府建设年度报告", "另一镇2024年法治政府建设年度报告"]

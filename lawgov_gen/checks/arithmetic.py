@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from lawgov_gen.checks.graph import cycles
 from lawgov_gen.checks.registry import CheckInput, rule
 from lawgov_gen.content.figures import (
     PERCENT,
@@ -158,12 +159,14 @@ def prev_disagrees(inp: CheckInput) -> Iterator[Diagnostic]:
 
 def _wholes(metrics: dict[str, Metric]) -> dict[str, list[str]]:
     """What each metric is a part of: its `of`, and every metric listing it in `parts`."""
-    out: dict[str, list[str]] = {mid: [m.of] if m.of else [] for mid, m in metrics.items()}
+    out: dict[str, dict[str, None]] = {
+        mid: dict.fromkeys([m.of] if m.of else []) for mid, m in metrics.items()
+    }
     for mid, metric in metrics.items():
         for part in metric.parts or []:
-            if part in out and mid not in out[part]:
-                out[part].append(mid)
-    return out
+            if part in out:
+                out[part][mid] = None  # a dict: ordered, and no list scan per part
+    return {mid: list(whole) for mid, whole in out.items()}
 
 
 @rule(
@@ -188,32 +191,10 @@ def relation_cycles(inp: CheckInput) -> Iterator[Diagnostic]:
                     "Q10",
                     f"比率“{metric.label}”的{word}“{other.label}”本身是比率：请用直接填写数值的指标",
                 )
-    reported: set[str] = set()
-    wholes = _wholes(metrics)
-    for mid in metrics:
-        if mid in reported:
-            continue
-        cycle = _cycle_from(mid, wholes)
-        if cycle:
-            reported.update(cycle)
-            yield inp.at(
-                ("metrics", mid), "Q10", f"指标之间循环包含：{' → '.join(cycle)}", key=True
-            )
-
-
-def _cycle_from(start: str, wholes: dict[str, list[str]]) -> list[str] | None:
-    """A chain of "is part of" from `start` back to itself, if there is one."""
-    stack = [(start, [start])]
-    visited: set[str] = set()
-    while stack:
-        node, path = stack.pop()
-        for child in wholes[node]:
-            if child == start:
-                return [*path, start]
-            if child in wholes and child not in visited:
-                visited.add(child)
-                stack.append((child, [*path, child]))
-    return None
+    for cycle in cycles(_wholes(metrics), metrics):
+        yield inp.at(
+            ("metrics", cycle[0]), "Q10", f"指标之间循环包含：{' → '.join(cycle)}", key=True
+        )
 
 
 @rule(

@@ -90,11 +90,13 @@ def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
     used: set[str] = set(table) if isinstance(table, list) else set()
     for text in inp.prose():
         used |= quoted_ids(text.value)
+    referenced: set[str] = (
+        set()
+    )  # by another metric's parts, rate or of: one pass, not one per metric
+    for m in inp.data.metrics.values():
+        referenced.update(m.parts or (), m.rate or (), [m.of] if m.of else ())
     for mid, metric in inp.data.metrics.items():
-        referenced_by = any(
-            mid in (m.parts or []) or mid in (m.rate or ()) or m.of == mid
-            for m in inp.data.metrics.values()
-        )
+        referenced_by = mid in referenced
         pos = inp.sources.positions.get(("metrics", mid))
         shared = (
             pos is not None and inp.sources.root is not None and pos.source is not inp.sources.root

@@ -31,6 +31,7 @@ def _unit_words(metric: Metric) -> str:
 )
 def units(inp: CheckInput) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
+    off_catalog = _off_catalog(inp)  # once: a set per metric made the rule quadratic
     for mid, metric in metrics.items():
         if _unit(metric) == FULL_WIDTH_PERCENT:
             yield inp.at(
@@ -44,7 +45,7 @@ def units(inp: CheckInput) -> Iterator[Diagnostic]:
                 "Q13",
                 f"“{metric.label}”是百分数，不能标 approx（会印成“{number_text(metric.value or 0)}余%”）：余只用于计数，请删除 approx",
             )
-        yield from _related_units(inp, mid, metric)
+        yield from _related_units(inp, mid, metric, off_catalog)
     # reported under Q3 and Q11, the rules they break, from the rule that knows units
     yield from last_years_figures(inp)
 
@@ -68,7 +69,9 @@ def _off_catalog(inp: CheckInput) -> set[str]:
     return out
 
 
-def _related_units(inp: CheckInput, mid: str, metric: Metric) -> Iterator[Diagnostic]:
+def _related_units(
+    inp: CheckInput, mid: str, metric: Metric, off_catalog: set[str]
+) -> Iterator[Diagnostic]:
     metrics = inp.data.metrics
     related = {
         mid,
@@ -76,7 +79,7 @@ def _related_units(inp: CheckInput, mid: str, metric: Metric) -> Iterator[Diagno
         *(metric.parts or ()),
         *([metric.of] if metric.of else []),
     }
-    if related & _off_catalog(inp):
+    if related & off_catalog:
         return
     if metric.rate is not None:
         num, den = (metrics.get(x) for x in metric.rate)

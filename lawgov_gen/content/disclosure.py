@@ -1,6 +1,7 @@
 """The disclosure block of the 公开版 (政府信息公开目录信息): 索引号, 发布机构, 成文日期,
 发布日期, 主题分类, 文号, as a county site shows them above the text, and the values its
-crawler metadata repeats. Rows the data does not give (索引号, 文号) are left out."""
+crawler metadata repeats. A value the data does not give (索引号, 文号) stays empty, as on
+the sites: the label is there, nothing is made up for it."""
 
 from __future__ import annotations
 
@@ -29,16 +30,15 @@ class Disclosure:
 
     @property
     def rows(self) -> list[tuple[str, str]]:
-        """(label, value) in the order county sites show them; absent values left out."""
-        rows = [
-            ("索引号", self.index_number),
+        """(label, value) in the order county sites show them; an absent value is empty."""
+        return [
+            ("索引号", self.index_number or ""),
             ("发布机构", self.publisher),
             ("成文日期", self.date),
             ("发布日期", self.publish_date),
             ("主题分类", self.subject),
-            ("文号", self.doc_number),
+            ("文号", self.doc_number or ""),
         ]
-        return [(label, value) for label, value in rows if value]
 
 
 def build_disclosure(data: ReportData, title: str) -> Disclosure:

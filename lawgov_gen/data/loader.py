@@ -87,6 +87,7 @@ def _merge(
     diags: list[Diagnostic],
 ) -> None:
     """Merge a file's top level into the report: report/metrics by key, parts whole."""
+    taken: set[KeyPath] = set()  # report/metrics entries merged: their positions copied at once
     for key, value in new.items():
         if key in _MERGEABLE and isinstance(value, dict) and isinstance(into.get(key), dict):
             for sub_key, sub_value in value.items():
@@ -104,7 +105,7 @@ def _merge(
                     )
                     continue
                 into[key][sub_key] = sub_value
-                _copy_positions(new_sources, sources, (key, sub_key))
+                taken.add((key, sub_key))
             continue
         if key in into:
             first = sources.at((key,), key=True)
@@ -120,20 +121,26 @@ def _merge(
             )
             continue
         into[key] = value
-        _copy_positions(new_sources, sources, (key,))
+        _copy_positions(new_sources, sources, {(key,)})
+    _copy_positions(new_sources, sources, taken)
 
 
-def _copy_positions(src: SourceMap, dst: SourceMap, prefix: KeyPath) -> None:
-    n = len(prefix)
+def _copy_positions(src: SourceMap, dst: SourceMap, prefixes: set[KeyPath]) -> None:
+    """Copy the positions under each prefix (all of one length): one pass over the file's
+    positions, however many prefixes (a pass per metric was quadratic)."""
+    if not prefixes:
+        return
+    n = len(next(iter(prefixes)))
     for table_src, table_dst in (
         (src.positions, dst.positions),
         (src.key_positions, dst.key_positions),
     ):
         for path, pos in table_src.items():
-            if path[:n] == prefix:
+            if path[:n] in prefixes:
                 table_dst[path] = pos
-    if prefix[:1] and (prefix[0],) in src.positions and (prefix[0],) not in dst.positions:
-        dst.positions[(prefix[0],)] = src.positions[(prefix[0],)]
+    for top in {prefix[:1] for prefix in prefixes}:
+        if top and top in src.positions and top not in dst.positions:
+            dst.positions[top] = src.positions[top]
 
 
 def _font_files(
