@@ -61,7 +61,7 @@ def measure(
     note: Callable[[str], None],
 ) -> None:
     print(
-        f"\n[6] Issue 20: Chinese lines in the PDF (cjk_lines), ratio to WeasyPrint's own ({rounds} rounds)"
+        f"\n[8] Issue 20: Chinese lines in the PDF (cjk_lines), ratio to WeasyPrint's own ({rounds} rounds)"
     )
     for name, source in sources:
         cpu, wall = rounds_of(source, rounds)

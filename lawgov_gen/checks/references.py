@@ -3,12 +3,11 @@ metric is quoted, and numbers typed in the text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
 from lawgov_gen.content.expressions import VARIABLES, TextRenderer, nearest_ids, quoted_ids
-from lawgov_gen.content.text_pieces import masked
+from lawgov_gen.content.typed_numbers import figures_in
 from lawgov_gen.diagnostics import Diagnostic
 
 
@@ -61,9 +60,6 @@ def text_references(inp: CheckInput) -> Iterator[Diagnostic]:
             yield inp.find(text, issue.index, issue.rule, issue.message)
 
 
-_BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号〕])")
-
-
 @rule(
     "Q5",
     "info",
@@ -72,13 +68,13 @@ _BARE_NUMBER = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日�
 )
 def typed_numbers(inp: CheckInput) -> Iterator[Diagnostic]:
     for text in inp.prose("text", "lead", "title"):
-        plain = masked(text.value, titles=True)
-        for m in _BARE_NUMBER.finditer(plain):
+        # the same notion of a figure as `import --metrics`: what it leaves as text is not one
+        for m in figures_in(text.value):
             yield inp.find(
                 text,
-                m.start(1),
+                m.start(),
                 "Q5",
-                f"数字“{m.group(1)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
+                f"数字“{m.group(0)}”直接写在文字里：请定义为指标并用 {{{{ m.指标id }}}} 引用，以免各处数字不一致",
             )
 
 

@@ -35,7 +35,7 @@ _HAN = r"[\u3400-\u9fff]"
 def default_short(org: str) -> str:
     """示例县示例镇人民政府 → 示例镇; the whole name when its last part is not all Chinese
     characters (“示例县”青禾镇 is not cut inside its quotes)."""
-    name = re.sub(r"(人民政府|政府)$", "", org)
+    name = re.sub(r"(人民政府|政府|办事处)$", "", org)
     parts = re.split(r"(?<=[省市县区旗])", name)
     tail = [p for p in parts if p]
     if tail and re.fullmatch(f"{_HAN}+", tail[-1]):

@@ -227,3 +227,55 @@ def test_bold_leads_of_points_inside_a_paragraph(tmp_path: Path) -> None:
             ],
         },
     ]
+
+
+def _alt_chunk(document: docx.document.Document, name: str, content_type: str, data: bytes) -> None:
+    """Embed `data` as an altChunk at the end of the body, as Word does for pasted HTML."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(PackURI(f"/word/{name}"), content_type, data, document.part.package)
+    rid = document.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    )
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    document.element.body.insert(
+        len(document.element.body) - 1,  # before the section properties
+        parse_xml(f'<w:altChunk {W} xmlns:r="{r}" r:id="{rid}"/>'),
+    )
+
+
+def test_embedded_html_is_imported_in_place_and_other_formats_are_named(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("青禾镇2023年法治政府建设年度报告")
+    document.add_paragraph("一、主要举措和成效")
+    html = (
+        "<html><head><style>p{}</style></head><body><p><b>（一）加强组织领导。</b>"
+        "镇党委专题研究法治建设。</p><table><tr><td>指标</td><td>数值</td></tr>"
+        "<tr><td>调解</td><td>130</td></tr></table></body></html>"
+    )
+    _alt_chunk(
+        document,
+        "afchunk1.htm",
+        "text/html",
+        html.encode("gb18030").replace(b"<head>", b'<head><meta charset="gbk">'),
+    )
+    _alt_chunk(document, "afchunk2.rtf", "application/rtf", rb"{\rtf1 \ansi secret}")
+    document.add_paragraph("二、存在的不足和原因")
+    document.add_paragraph("执法力量相对薄弱。")
+    document.save(str(tmp_path / "嵌入.docx"))
+    doc = read_document(tmp_path / "嵌入.docx")
+    assert [(p.text, p.where) for p in doc.paragraphs] == [
+        ("青禾镇2023年法治政府建设年度报告", "第1段"),
+        ("一、主要举措和成效", "第2段"),
+        ("（一）加强组织领导。镇党委专题研究法治建设。", "第3段（嵌入的网页内容）"),
+        ("二、存在的不足和原因", "第4段"),
+        ("执法力量相对薄弱。", "第5段"),
+    ]
+    assert doc.paragraphs[2].bold_lead == "（一）加强组织领导。"
+    assert doc.warnings == [
+        "第1个表格（2行×2列，首行：指标、数值）未导入：请手工把其中的数字写入 metrics",
+        "第4段处嵌入了另一种格式的内容（application/rtf），未导入：请在 Word 中打开原文件，"
+        "把这部分内容复制为正文（或另存为 .docx）后再导入",
+    ]
+    assert doc.normalised["读入嵌入的网页或文字内容（altChunk）"] == 1

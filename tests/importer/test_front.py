@@ -159,3 +159,17 @@ def test_no_signature_leaves_org_to_fill_and_reads_short_from_the_title() -> Non
         "SCHEMA “report.org”还没有填写：文字",
         "SCHEMA “report.date”还没有填写：日期，格式如 2025-02-26",
     ]
+
+
+def test_metadata_the_schema_refuses_is_not_written_but_said() -> None:
+    from lawgov_gen.commands.importer.import_file import _fit_schema
+
+    title = "青禾镇" * 30
+    report = {"org": "示例县青禾镇人民政府", "short": "青禾镇", "year": 2024, "title": title}
+    assert _fit_schema({"report": report}) == [
+        (
+            ("report",),
+            f"原文的标题“{title}”不符合数据文件的要求（如长度），未写入：请核对后填写 report.title",
+        )
+    ]
+    assert "title" not in report

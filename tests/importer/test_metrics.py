@@ -90,3 +90,48 @@ def test_only_prose_marked_in_the_model_is_searched_for_figures() -> None:
         "intro": "信访{{ m.petitions }}",
         "causes": [{"text": "问题{{ m.issues }}"}],
     }
+
+
+SHARED = (
+    "结合“12.4”国家宪法日和4·15全民国家安全教育日开展宣传，推行“1+N”调解模式，"
+    "通过12345热线受理诉求36件，第3次会议研究5G基站选址，3月5日前完成整改，"
+    "完成率150%，开展活动3.5次。"
+)
+
+
+def test_import_and_q5_share_one_notion_of_a_figure() -> None:
+    Path("old.txt").write_text(
+        "青禾镇2023年法治政府建设年度报告\n\n一、主要举措和成效\n\n"
+        f"{SHARED}\n\n二、存在的不足和原因\n\n学法不够深入。\n\n三、2024年工作安排\n\n加强学习。\n\n"
+        "示例县青禾镇人民政府\n\n2024年1月25日\n",
+        "utf-8",
+    )
+    result = invoke("import", "old.txt", "-o", "2023.yaml", "--metrics")
+    # a day's name, a hotline, a model's name, an ordinal, 5G and a date are not figures;
+    # what check would refuse as a metric is left as text, and said
+    assert "  数字：1 个改写为指标（metrics），2 个留作文字：150%、3.5次\n" in result.stdout
+    data = yaml.safe_load(Path("2023.yaml").read_text("utf-8"))
+    assert data["measures"][0]["text"] == SHARED.replace("36件", "{{ m.requests }}")
+    q5 = [ln for ln in invoke("check", "2023.yaml").stdout.splitlines() if " Q5 " in ln]
+    assert [ln.split("“")[1].split("”")[0] for ln in q5] == ["150", "3.5"]
+
+
+def test_labels_read_as_noun_phrases_and_listed_parts_add_up() -> None:
+    data = imported(
+        "严格落实《中华人民共和国行政处罚法》等5部法律。示例镇配备3名专职调解员。"
+        "成立了由12名律师组成的顾问团。排查出纠纷67件，包括婚姻家庭纠纷30件、邻里纠纷27件、"
+        "其它10件。"
+    )
+    labels = {m["label"]: m for m in data["metrics"].values()}
+    assert list(labels) == [
+        "严格落实《中华人民共和国行政处罚法》等法律",
+        "配备专职调解员",
+        "成立律师组成的顾问团",
+        "排查出纠纷",
+        "婚姻家庭纠纷",
+        "邻里纠纷",
+        "排查出纠纷中其它",
+    ]
+    whole_id = next(k for k, m in data["metrics"].items() if m["label"] == "排查出纠纷")
+    parts = data["metrics"][whole_id]["parts"]
+    assert [data["metrics"][p]["value"] for p in parts] == [30, 27, 10]

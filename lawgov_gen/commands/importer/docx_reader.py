@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from lawgov_gen.commands.importer.alt_chunk import ALT_CHUNK, read_alt_chunk
 from lawgov_gen.commands.importer.normalise import join_pieces
 from lawgov_gen.commands.importer.paragraphs import (
     ImportProblem,
@@ -115,9 +116,17 @@ class _Styles:
 class _Body:
     """Walks the body in order, collecting raw paragraphs and table warnings."""
 
-    def __init__(self, styles: _Styles, numbering: Numbering) -> None:
+    def __init__(
+        self,
+        styles: _Styles,
+        numbering: Numbering,
+        chunks: Callable[[str], tuple[str, bytes] | None] = lambda rid: None,
+        path: Path = Path(),
+    ) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.chunks = chunks  # an altChunk's content type and bytes, by relationship id
+        self.path = path
         self.paragraphs: list[SourceParagraph] = []
         self.warnings: list[str] = []
         self.counts: Counter[str] = Counter()
@@ -132,6 +141,18 @@ class _Body:
                 self.table(el)
             elif el.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
                 self.walk(el)
+            elif el.tag == qn("w:altChunk"):
+                self.alt_chunk(el)
+
+    def alt_chunk(self, el: etree._Element) -> None:
+        """Content Word keeps in another format (an altChunk), read where it stands."""
+        where = f"第{len(self.paragraphs) + 1}段"
+        paragraphs, warnings = read_alt_chunk(
+            self.chunks(el.get(qn("r:id")) or ""), self.path, where
+        )
+        self.paragraphs.extend(paragraphs)
+        self.warnings.extend(warnings)
+        self.counts[ALT_CHUNK] += bool(paragraphs)
 
     def label(self, p: etree._Element, sid: str | None) -> str | None:
         """Advance Word's list counters for this paragraph and return its number, if any."""
@@ -264,7 +285,12 @@ def read_docx(path: Path) -> SourceDocument:
         root: etree._Element | None = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
         root = None
-    body = _Body(styles, Numbering(root, styles.numbering_links()))
+
+    def chunk(rid: str) -> tuple[str, bytes] | None:
+        part = document.part.related_parts.get(rid)
+        return None if part is None else (part.content_type, part.blob)
+
+    body = _Body(styles, Numbering(root, styles.numbering_links()), chunk, path)
     body.walk(document.element.body)
     doc = SourceDocument(warnings=body.warnings)
     doc.normalised.update(+body.counts)

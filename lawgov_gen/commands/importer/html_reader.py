@@ -7,6 +7,7 @@ page's Chinese sentence punctuation; furniture inside it is dropped line by line
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -244,3 +245,24 @@ def read_html(path: Path) -> SourceDocument:
         doc.normalised[residue.RESIDUE] += furniture
     doc.paragraphs = finish(collector.paragraphs, doc.normalised)
     return doc
+
+
+def fragment_paragraphs(
+    data: bytes, path: Path, where: str
+) -> tuple[list[SourceParagraph], list[str]]:
+    """The raw paragraphs and table warnings of an HTML fragment inside another file (a Word
+    altChunk): its whole body is content, nothing is site furniture; `where` places them."""
+    text = _XML_DECLARATION.sub("", _text(data, path), count=1)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return [], []
+    for el in [e for e in root.iter() if _tag(e) in _DROP]:
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body")
+    collector = _Collector()
+    collector.walk(root if body is None else body, False, None)
+    collector.flush()
+    return [replace(p, where=where) for p in collector.paragraphs], collector.warnings

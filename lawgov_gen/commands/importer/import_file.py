@@ -107,6 +107,7 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
         tree = extracted.tree
         found_metrics, left_as_text = extracted.metrics, extracted.left_as_text
     paths = [(_path_to(segmented.tree, node), note) for node, note in segmented.notes]
+    paths += _fit_schema(tree)
     if "level" not in report:
         paths.append((("report", "level"), LEVEL_UNKNOWN))
     document = imported_document(tree, segmented.headings, old.name)
@@ -133,6 +134,49 @@ def import_report(old: Path, new: Path, *, metrics: bool = False, force: bool = 
             )
         )
     return out
+
+
+# What a report's metadata may hold, by key, in words for the summary; a value read from the
+# old report that the data file would refuse (a title over 80 characters, say) is not written.
+_OPTIONAL = {
+    "title": "标题",
+    "doc_number": "发文字号",
+    "signature": "署名",
+    "note": "附注",
+    "to": "主送机关",
+    "attachments": "附件说明",
+    "cc": "抄送",
+    "index_number": "索引号",
+}
+
+
+def _fit_schema(tree: dict[str, Any]) -> list[tuple[KeyPath | None, str]]:
+    """Drop the metadata values the model refuses, saying which: what import writes always
+    passes its own schema, except the values it found nowhere (org, date) left to fill."""
+    from pydantic import ValidationError
+
+    from lawgov_gen.data.model import ReportMeta
+
+    report = tree["report"]
+    notes: list[tuple[KeyPath | None, str]] = []
+    while True:
+        try:
+            ReportMeta.model_validate(report)
+            return notes
+        except ValidationError as exc:
+            bad = [str(e["loc"][0]) for e in exc.errors() if e["loc"]]
+            bad = [key for key in bad if key in _OPTIONAL and key in report]
+            if not bad:
+                return notes
+            for key in dict.fromkeys(bad):
+                value = report.pop(key)
+                notes.append(
+                    (
+                        ("report",),
+                        f"原文的{_OPTIONAL[key]}“{value}”不符合数据文件的要求（如长度），未写入："
+                        f"请核对后填写 report.{key}",
+                    )
+                )
 
 
 def _fits_a_data_file(data: bytes, document: Any, old: Path) -> None:

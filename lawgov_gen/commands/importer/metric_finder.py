@@ -15,11 +15,11 @@ from pydantic import BaseModel
 from lawgov_gen.checks.arithmetic import COUNT_UNITS
 from lawgov_gen.content.expressions import PROGRAM_NAMES
 from lawgov_gen.content.figures import number_text, percent_text
-from lawgov_gen.content.text_pieces import masked
+from lawgov_gen.content.typed_numbers import figures_in, without_non_figures
 from lawgov_gen.data.model import ReportData, ReportMeta, text_role
 
 UNITS = sorted(
-    "起 件 宗 次 场 场次 人 人次 名 户 家 个 项 条 份 册 本 篇 期 批 台 套 辆 处 所 座 张 支 队 万元 元 亿元 % 天 小时 万人次 万人 余次".split(),
+    "起 件 宗 次 场 场次 人 人次 名 户 家 个 项 条 份 册 本 篇 期 批 台 套 辆 处 所 座 张 支 队 部 万元 元 亿元 % 天 小时 万人次 万人 余次".split(),
     key=len,
     reverse=True,
 )
@@ -31,22 +31,19 @@ _FIGURE = re.compile(
 )
 _STOP = "，。；：、（）“”‘’《》！？,;:()"
 _LEADING = re.compile(
-    r"^(?:\d{4}年(?:度|以来|内)?|全年|今年|年内|上半年|下半年|同时|此外|其中|另外|并|共|累计|共计|合计|总计|我镇|全镇|本镇|镇|已|均|先后|相继)+"
+    r"^(?:\d{4}年(?:度|以来|内)?|全年|今年|年内|上半年|下半年|同时|此外|其中|包括|包含|分别是|分别为|涉及|另外|并|共|累计|共计|合计|总计|我镇|全镇|本镇|镇|已|均|先后|相继)+"
 )
 _TRAILING = re.compile(
     r"(?:共|达|为|计|约|有|了|累计|共计|合计|总计|达到|分别|仅|仅有|只有|不少于|不低于|不超过|超过"
     r"|多达|高达|近|逾|以上)+$"
 )
-# numbers that are not figures (beside 《…》 titles and {{ … }} expressions): a quoted
-# number, a document number, a date
-_NOT_FIGURES = re.compile(r"“[\d.\s]+”|〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日")
 # Words of labels and the English of their ids (longest first when several match).
 _WORDS = {
     "矛盾纠纷": "disputes", "纠纷": "disputes", "调解": "mediation", "调处": "mediation",
     "成功": "success", "普法": "pufa", "宣传": "publicity", "资料": "materials", "培训": "training",
     "讲座": "lectures", "执法": "enforcement", "人员": "staff", "持证": "certified", "处罚": "penalty",
     "案件": "cases", "复议": "reconsideration", "诉讼": "lawsuits", "应诉": "appearances",
-    "公开": "disclosure", "信息": "information", "申请": "requests", "法律顾问": "adviser", "顾问": "adviser",
+    "公开": "disclosure", "信息": "information", "申请": "requests", "诉求": "requests", "法律顾问": "adviser", "顾问": "adviser",
     "审查": "reviews", "合同": "contracts", "决策": "decisions", "文件": "documents", "信访": "petitions",
     "来信来访": "petitions", "援助": "legal_aid", "咨询": "consultations", "考试": "exam", "合格": "passed",
     "活动": "events", "志愿": "volunteer", "服务": "services", "书籍": "books", "明白人": "legal_literate",
@@ -88,14 +85,44 @@ class Extracted:
     left_as_text: list[str] = field(default_factory=list)
 
 
-def _label(text: str, start: int) -> tuple[str, bool]:
-    clause_start = max(text.rfind(ch, 0, start) for ch in _STOP) + 1
+def _label(plain: str, text: str, start: int) -> tuple[str, bool]:
+    """The words before a figure in its clause (from the text as written: a 《》 title in it
+    stays whole, never blanks), and whether a 其中/包括 before it makes it a part."""
+    clause_start = max(plain.rfind(ch, 0, start) for ch in _STOP) + 1
     clause = text[clause_start:start]
-    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；！？") + 1
-    # 其中A…，B…: every figure after 其中 in the sentence is a part of the one before it
-    whole_of = "其中" in text[sentence_start:start]
+    if "{{" in clause:
+        clause = clause[clause.rindex("}}") + 2 :] if "}}" in clause else ""
+    sentence_start = max(plain.rfind(ch, 0, start) for ch in "。；！？") + 1
+    # 其中A…，B…; 包括A…、B…: every figure after it in the sentence is a part of the one before
+    whole_of = bool(_PART_WORDS.search(plain[sentence_start:start]))
     label = _TRAILING.sub("", _LEADING.sub("", clause)).strip()
     return label, whole_of
+
+
+# what makes the figures after it parts of the one before: 其中, 包括, 分别是, 含
+_PART_WORDS = re.compile(r"其中|包括|包含|分别(?:是|为|有)|涉及|含")
+# a label is a noun phrase: never a word cut at its start, a particle left dangling at its
+# end, a place name with a bare verb (葛坑镇配备), or only 其它
+_CUT_START = "级个名项的了"
+_DANGLING = "由的了在对向把被给从为将和与及并或"
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|社区)(?=[\u4e00-\u9fff]{2})")
+_BARE_VERB = re.compile(
+    r"(?:配备|开展|组织|举办|发放|成立|建立|培训|培育|聘请|接待|走访|印发|制定|出台|修订|清理|"
+    r"提供|召开|参加|新增|签订|录入|发布|推送|收到|接到|解答|查处|检查|完成|设立|建成|打造)$"
+)
+_GENERIC = ("其它", "其他", "其余", "另外", "此外")
+
+
+def _readable(label: str, after: str) -> str:
+    """A label that reads as a noun phrase; `after` is the text that follows the figure."""
+    label = label.lstrip(_CUT_START)
+    if _PLACE.match(label):
+        label = _PLACE.sub("", label)
+    label = label.rstrip(_DANGLING)
+    if len(label) <= 2 or _BARE_VERB.search(label) or label.endswith("等"):
+        # a bare verb before the figure (组织19名人员…, 配备3名专职调解员): the noun follows it
+        label += after.rstrip(_DANGLING)
+    return label
 
 
 def _after(text: str, end: int) -> str:
@@ -132,20 +159,27 @@ class _Extractor:
         self.left: list[str] = []
 
     def text(self, text: str) -> str:
-        plain = _NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), masked(text, titles=True))
+        plain = without_non_figures(text)
         found: list[_Found] = []
+        left: set[int] = set()  # where the figures left as text start
         for m in _FIGURE.finditer(plain):
-            label, whole_of = _label(plain, m.start())
-            if not label or (m.group(1) != "0" and Decimal(m.group(1)) < Decimal("0.0001")):
-                self.left.append(m.group(0))
-                continue
+            label, whole_of = _label(plain, text, m.start())
             unit = m.group(3)
             value = Decimal(m.group(1))
-            if len(label) <= 2 and unit != "%":
-                # a bare verb before the figure (组织19名人员…): the noun comes after it
-                label += _after(plain, m.end())
+            if unit != "%":
+                label = _readable(label, _after(text, m.end()))
+            if label in _GENERIC or label.startswith(_GENERIC):
+                whole = next(
+                    (w for w in reversed(found) if not w.whole_of and w.unit == unit), None
+                )
+                label = f"{whole.label}中{label}" if whole is not None and whole_of else ""
+            if not label or (m.group(1) != "0" and value < Decimal("0.0001")):
+                self.left.append(m.group(0))
+                left.add(m.start())
+                continue
             if (unit == "%" and value > 100) or (unit in COUNT_UNITS and value != int(value)):
                 self.left.append(m.group(0))  # a figure check would refuse stays text
+                left.add(m.start())
                 continue
             found.append(
                 _Found(
@@ -159,10 +193,8 @@ class _Extractor:
                     whole_of,
                 )
             )
-        for m in re.finditer(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])", plain):
-            if not any(f.start <= m.start() < f.end for f in found) and not re.match(
-                r"\d{4}$", m.group(0)
-            ):
+        for m in figures_in(text):  # the figures Q5 would name, that stay text here
+            if m.start() not in left and not any(f.start <= m.start() < f.end for f in found):
                 self.left.append(m.group(0))
         taken = set(self.metrics)
         for f in found:

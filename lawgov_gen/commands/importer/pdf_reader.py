@@ -17,8 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-
 from lawgov_gen.commands.importer import residue
 from lawgov_gen.commands.importer.normalise import join_pieces
 from lawgov_gen.commands.importer.paragraphs import (
@@ -48,6 +46,8 @@ def _tables(path: Path, pages: list[PdfPage]) -> list[_Table]:
     ruled = [p.number for p in pages if p.has_paths]
     if not ruled:
         return []
+    import pdfplumber  # only for a page that draws lines: it takes a while to load
+
     found = []
     with pdfplumber.open(path) as pdf:
         for number in ruled:
