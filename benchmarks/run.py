@@ -234,8 +234,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.only == "publish":
             print(ROW.format("measurement", "measured", "target", "result"))
             section(publish_bench.measure, EXAMPLE.parent, tmp, cli(), run, report, note)
-            sources = [("examples/township.yaml", EXAMPLE), ("synthetic long report", long)]
-            section(typeset_bench.measure, sources, max(5, args.rounds), report, note)
             return 0
         long = synth.write(synth.long_report(), tmp / "long.yaml")
         section(clean, long)
