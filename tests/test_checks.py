@@ -60,6 +60,7 @@ RULE_TESTS = {
     "Q11": "test_honest_figures.py::test_q11_fraction_or_negative_count",
     "Q12": "test_honest_figures.py::test_q12_metric_meaning_changed",
     "Q13": "test_figure_units.py::test_q13_a_unit_that_makes_a_figure_dishonest",
+    "Q14": "test_county_sums.py::test_the_county_report_is_told_at_each_line_that_quotes_an_incomplete_sum",
     "S8": "test_starter.py::test_s8_starter_samples_not_replaced",
     "C1": "test_county.py::test_c1_required_indicator_missing",
     "C2": "test_county.py::test_c2_unit_differs",
@@ -89,6 +90,7 @@ LEVELS = {
     # additions for honest figures and clean text
     "F8": "error", "Q10": "error", "Q11": "error", "Q12": "warning", "S8": "warning",
     "Q13": "error",
+    "Q14": "warning",
     # the county's indicator catalogue
     "C1": "error", "C2": "error", "C3": "warning", "C4": "error",
     # a draft made by init --from

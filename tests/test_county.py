@@ -126,17 +126,23 @@ def test_summary_xlsx_rows_totals_and_findings(county: Path) -> None:
     assert by_name["甲镇"][3:8] == [130, 125, 96.2, 500, 36]
     assert sheet.cell(row=names.index("甲镇") + 2, column=7).number_format == '0"余"'
     assert by_name["丙镇"][2].startswith("逾期")
-    assert by_name["丁镇"][2] == "3个错误，0个警告；不计入合计" and by_name["丁镇"][4] is None
+    # 丁镇 has errors (no 调解成功): its valid figure still counts, in its own column only
+    assert by_name["丁镇"][2] == "3个错误，0个警告" and by_name["丁镇"][3:5] == [50, None]
     assert by_name["戊镇"][2].startswith("无法读取：2024/乡镇/戊镇.yaml:1:10: 错误 YAML")
     total = rows[-1]
     assert total[0] == "合计"
-    # counts summed over the reports without errors (丁镇 has some, 戊镇 does not load)
-    assert total[2] == "合计不含：丁镇（有错误）、戊镇（无法读取）"
-    assert total[3:8] == [270, 259, 95.9, 1800, 48]
-    assert sheet.cell(row=len(rows), column=7).number_format == '0"余"'
+    # each figure counts where it is valid (丁镇's 50 cases; 戊镇 does not load), and every
+    # 合计 that leaves a report's figure out says so
+    assert total[2] == (
+        "合计不含：戊镇（无法读取）；调解成功率未合计：丁镇缺少“调解成功”；"
+        "标 * 的合计缺少部分报告的数字"
+    )
+    assert total[3:8] == [320, 259, None, 1800, 48]
+    assert sheet.cell(row=len(rows), column=4).number_format == '0"*"'
+    assert sheet.cell(row=len(rows), column=7).number_format == '0"余""*"'
     # no township gives `lost`: its 合计 is empty (unknown), not 0
-    assert total[8:] == [8, 8, None, 4, 4, 100]
-    assert all(isinstance(v, (int, float)) for v in total[3:10] + total[11:])
+    assert total[8:] == [10, 10, None, 5, 5, 100]
+    assert all(isinstance(v, (int, float)) for v in total[3:5] + total[6:10] + total[11:])
     assert sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
     issues = [[c.value for c in row] for row in book["问题"].iter_rows()]
@@ -175,9 +181,10 @@ def test_summary_docx_is_an_attachment_in_the_reports_styles(county: Path) -> No
     assert [c.text for c in table.rows[-1].cells][:5] == [
         "合计",
         "",
-        "合计不含：丁镇（有错误）、戊镇（无法读取）",
-        "270",
-        "259",
+        "合计不含：戊镇（无法读取）；调解成功率未合计：丁镇缺少“调解成功”；"
+        "标 * 的合计缺少部分报告的数字",
+        "320*",
+        "259*",
     ]
     assert style_name(table.rows[1].cells[0].paragraphs[0]) == "表格"
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # 14 columns: wider than 156 mm
@@ -190,32 +197,33 @@ def test_the_sums_flow_into_the_countys_own_report(county: Path) -> None:
     import docx
     import yaml
 
+    (Path(TOWNS) / "丁镇.yaml").unlink()  # (its missing 调解成功 would leave the rate out)
     result = invoke("summary", TOWNS, "-o", "2024/汇总.xlsx", "--metrics-out", "2024/全县合计.yaml")
     assert result.exit_code == 0, result.stderr
     text = Path("2024/全县合计.yaml").read_text("utf-8")
     assert text.startswith(
         "# 由 lawgov-gen summary 汇总的 4 份报告的合计数（比率由合计的分子、分母重新计算）。\n"
-        "# 不含：丁镇（有错误）、戊镇（无法读取）。\n"
+        "# 不含：戊镇（无法读取）。\n"
     )
     sums = yaml.safe_load(Path("2024/全县合计.yaml").read_text("utf-8"))["metrics"]
-    assert sums["mediation_cases"] == {"label": "调解矛盾纠纷", "value": 270, "unit": "起"}
+    unread = {"report": "戊镇", "why": "无法读取"}
+    assert sums["mediation_cases"] == {
+        "label": "调解矛盾纠纷", "value": 270, "unit": "起", "left_out": [unread]
+    }  # fmt: skip
     assert sums["mediation_success"] == {
         "label": "调解成功",
         "value": 259,
         "unit": "起",
         "of": "mediation_cases",
+        "left_out": [unread],
     }
     assert sums["mediation_rate"] == {
         "label": "调解成功率",
         "rate": ["mediation_success", "mediation_cases"],
+        "left_out": [unread],
     }
-    assert sums["leaflets"] == {
-        "label": "发放宣传资料",
-        "value": 1800,
-        "unit": "份",
-        "approx": True,
-    }
-    assert check_lines("2024/全县.yaml")[0] == 0
+    assert sums["leaflets"]["left_out"] == [{"report": "丙镇", "why": "没有填写"}, unread]
+    assert check_lines("2024/全县.yaml")[0] == 0  # Q13 warns: the sums leave 戊镇 out
     assert invoke("render", "2024/全县.yaml", "-o", "out").exit_code == 0
     text = "\n".join(p.text for p in docx.Document("out/全县.docx").paragraphs)
     assert "全县" in text

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_gen.commands.rollup.table import Cell, Column, Row, Summary
+from lawgov_gen.commands.rollup.columns import Column
+from lawgov_gen.commands.rollup.table import Cell, Row, Summary
 from tests.county import township
 from tests.helpers import invoke, requires_libreoffice
 
@@ -78,7 +79,7 @@ def test_a_total_rate_needs_the_same_reports_on_both_sides(county: Path) -> None
     assert total[:6] == [
         "合计",
         None,
-        "调解成功率未合计：庚镇缺少“调解矛盾纠纷”、辛镇缺少“调解成功”",
+        "调解成功率未合计：庚镇缺少“调解矛盾纠纷”、辛镇缺少“调解成功”；标 * 的合计缺少部分报告的数字",
         290,
         1259,
         None,
@@ -262,8 +263,8 @@ def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -
     result = invoke("summary", TOWNS, "-o", "t.csv", "--metrics-out", "sums.yaml")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "2024/乡镇/乙镇副本.yaml:4:10: 警告 R2 单位“乙镇”已有一份 2024 年度的报告 2024/乡镇/乙镇.yaml："
-        "这一份不计入合计，请删去重复的文件",
+        "2024/乡镇/乙镇副本.yaml:3:8: 警告 R2 单位“示例县乙镇人民政府”已有一份 2024 年度的报告 "
+        "2024/乡镇/乙镇.yaml（乙镇）：这一份不计入合计，请删去重复的文件",
         "2024/乡镇/甲镇2023.yaml:6:9: 警告 R1 这份报告是 2023 年度的，汇总的是 2024 年度的报告：不计入合计",
     ]
     rows = list(csv.reader(Path("t.csv").read_text("utf-8-sig").splitlines()))
@@ -272,7 +273,10 @@ def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -
     assert sorted(status.values()).count("单位重复，不计入合计") == 1
     assert status[("甲镇", "2024-02-20")] == "2023年度，不计入合计"
     total = rows[-1]
-    assert total[2] == "合计不含：乙镇（2024/乡镇/乙镇副本.yaml，重复）、甲镇（2023年度）"
+    assert total[2] == (
+        "合计不含：乙镇（2024/乡镇/乙镇副本.yaml，重复）、甲镇（2023年度）；"
+        "标 * 的合计缺少部分报告的数字"  # (丙镇 and 己镇 give no 宣传资料)
+    )
     assert total[3:6] == ["270", "259", "95.9"]  # 130 + 80 + 40 + 20: once each, 2024 only
     assert (
         Path("sums.yaml")
@@ -284,7 +288,7 @@ def test_other_years_and_a_second_report_of_a_unit_are_not_added(county: Path) -
     assert invoke("summary", TOWNS, "-o", "t.xlsx").exit_code == 0
     issues = [[c.value for c in row] for row in load_workbook("t.xlsx")["问题"].iter_rows()]
     assert [r[:5] for r in issues if r[4] in ("R1", "R2")] == [
-        ["2024/乡镇/乙镇副本.yaml", 4, 10, "警告", "R2"],
+        ["2024/乡镇/乙镇副本.yaml", 3, 8, "警告", "R2"],
         ["2024/乡镇/甲镇2023.yaml", 6, 9, "警告", "R1"],
     ]
 
@@ -364,14 +368,22 @@ def test_xlsx_dates_are_dates_rates_print_as_in_the_csv_and_statuses_wrap(county
 
 
 def test_no_sums_file_is_made_from_no_counted_report(county: Path) -> None:
-    for town in ("丁镇", "戊镇"):  # one with errors, one that does not load
-        result = invoke("summary", f"{TOWNS}/{town}.yaml", "-o", "t.csv", "--metrics-out", "s.yaml")
-        assert result.exit_code == 1
-        assert result.stderr.endswith(
-            "s.yaml: 错误 没有一份报告计入合计（都有错误、无法读取或不是本年度的），不生成合计指标文件："
-            "请先改正各报告的错误\n"
-        )
-        assert not Path("s.yaml").exists() and not Path("t.csv").exists()
+    result = invoke("summary", f"{TOWNS}/戊镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml")
+    assert result.exit_code == 1  # it does not load
+    assert result.stderr.endswith(
+        "s.yaml: 错误 没有一份报告计入合计（都无法读取、不是本年度的或与另一份重复），"
+        "不生成合计指标文件：请先改正各报告的错误\n"
+    )
+    assert not Path("s.yaml").exists() and not Path("t.csv").exists()
+    # a report with errors still gives its valid figures, and its sums say what they lack
+    result = invoke("summary", f"{TOWNS}/丁镇.yaml", "-o", "t.csv", "--metrics-out", "s.yaml")
+    assert result.exit_code == 0
+    sums = Path("s.yaml").read_text("utf-8")
+    assert "  mediation_cases: {label: 调解矛盾纠纷, value: 50, unit: 起}\n" in sums
+    assert (
+        "  mediation_success: {label: 调解成功, value: null" not in sums
+        and "mediation_success" not in sums.split("metrics:")[1]
+    )
 
 
 def test_an_earlier_sums_file_inside_the_folder_is_named_as_an_input(county: Path) -> None:

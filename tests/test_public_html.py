@@ -233,3 +233,32 @@ def test_a_folder_renders_each_page_in_parallel(minimal: Minimal, in_tmp: Path) 
     assert sorted(result.stdout.splitlines()) == ["已生成 out/a.html", "已生成 out/b.html"]
     titles = [page(Path(f"out/{n}.html")).xpath("string(//h1)") for n in ("a", "b")]
     assert titles == ["示例镇2024年法治政府建设年度报告", "另一镇2024年法治政府建设年度报告"]
+
+
+def test_import_reads_the_published_page_back(minimal: Minimal, in_tmp: Path) -> None:
+    minimal(
+        (
+            "  date: 2025-02-20\n",
+            "  date: 2025-02-20\n  doc_number: 示政〔2025〕5号\n"
+            "  index_number: 11330000-0200-2025-00005\n  publisher: 示例县司法局\n"
+            "  publish_date: 2025-03-05\n  subject: 政府工作\n",
+        )
+    )
+    assert invoke("render", "report.yaml", "--html", "-o", "web").exit_code == 0
+    result = invoke("import", "web/report.html", "-o", "back.yaml")
+    assert result.exit_code == 0, result.output
+    import yaml
+
+    report = yaml.safe_load(Path("back.yaml").read_text("utf-8"))["report"]
+    # the signing body, not the 发布机构 of the disclosure block, is the org
+    assert {k: str(report.get(k)) for k in ("org", "date", "doc_number", "index_number")} == {
+        "org": "示例县示例镇人民政府",
+        "date": "2025-02-20",
+        "doc_number": "示政〔2025〕5号",
+        "index_number": "11330000-0200-2025-00005",
+    }
+    # and the imported file prints the same report
+    assert invoke("render", "back.yaml", "-o", "again").exit_code == 0
+    assert squeezed(docx_texts(Path("again/back.docx"))) == squeezed(
+        docx_texts(Path("web/report.docx"))
+    )

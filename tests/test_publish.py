@@ -81,6 +81,7 @@ def test_the_index_lists_exactly_the_good_reports_in_the_configured_order(county
     assert data["reports"][0] == {
         "title": "乙镇2024年法治政府建设年度报告",
         "org": "示例县乙镇人民政府",
+        "year": 2024,
         "publisher": "示例县乙镇人民政府",
         "index_number": None,
         "doc_number": None,
@@ -172,3 +173,17 @@ def test_a_report_named_index_is_refused(county: Path) -> None:
     assert refused("publish", "index.yaml", "-o", "site") == [
         "错误 报告的文件名不能是 index：index.html、index.json 是目录页。请给这份报告改个名字"
     ]
+
+
+def test_reports_of_two_years_get_a_title_without_a_year(tmp_path: Path, monkeypatch: Any) -> None:
+    from tests.helpers import minimal_text
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.yaml").write_text(minimal_text(), "utf-8")
+    older = minimal_text(("  year: 2024", "  year: 2023"), ("2025-02-20", "2024-02-20"))
+    Path("b.yaml").write_text(older.replace("{{ year }}年", "2023年"), "utf-8")
+    result = invoke("publish", "a.yaml", "b.yaml", "-o", "site")
+    assert result.exit_code == 0, result.output
+    data = index_json(Path("site"))
+    assert data["title"] == "法治政府建设年度报告"
+    assert [r["year"] for r in data["reports"]] == [2024, 2023]

@@ -79,7 +79,7 @@ def test_the_summary_leaves_an_unknown_court_figure_empty(in_tmp: Path, minimal:
     minimal(name="甲.yaml")
     minimal(
         (COURT, "court:\n  lawsuits: 4\n  head_appearances: 1\n"),
-        ("示例镇\n", "乙镇\n"),
+        ("示例县示例镇人民政府\n  short: 示例镇\n", "示例县乙镇人民政府\n  short: 乙镇\n"),
         name="乙.yaml",
     )
     assert invoke("summary", "甲.yaml", "乙.yaml", "-o", "汇总.xlsx").exit_code == 0
@@ -92,3 +92,5 @@ def test_the_summary_leaves_an_unknown_court_figure_empty(in_tmp: Path, minimal:
     total = by_name["合计"]
     assert total["行政诉讼案件（件）"] == 6 and total["负责人出庭应诉（件）"] == 3
     assert total["败诉（件）"] is None  # nobody gave it: unknown, not 0
+    # 乙镇 gives no judgments: the 合计 of those is 示例镇's alone, and says so
+    assert total["应履行的生效裁判（件）"] == 1

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawgov_gen.checks.registry import CheckInput, rule
-from lawgov_gen.content.expressions import VARIABLES, TextRenderer, nearest_ids, quoted_ids
+from lawgov_gen.content.expressions import (
+    VARIABLES,
+    TextRenderer,
+    nearest_ids,
+    quoted_ids,
+    quotes,
+)
 from lawgov_gen.content.typed_numbers import figures_in
 from lawgov_gen.diagnostics import Diagnostic
 
@@ -101,3 +107,42 @@ def unused_metrics(inp: CheckInput) -> Iterator[Diagnostic]:
             yield inp.at(
                 ("metrics", mid), "Q7", f"指标“{mid}”（{metric.label}）从未在文字中引用", key=True
             )
+
+
+def _left_out(inp: CheckInput, mid: str) -> list[str]:
+    """The reports a 合计 (or a rate of two 合计) leaves out: "乙镇（没有填写）"."""
+    metric = inp.data.metrics.get(mid)
+    if metric is None:
+        return []
+    own = [*metric.left_out]
+    for operand in metric.rate or ():
+        other = inp.data.metrics.get(operand)
+        own += other.left_out if other is not None else []
+    return list(dict.fromkeys(f"{x.report}（{x.why}）" for x in own))
+
+
+@rule(
+    "Q14",
+    "warning",
+    "引用的合计数不全：汇总时有报告的这个数字没有计入（合计数文件的 left_out）",
+    "补齐或改正各报告的数字后重新 lawgov-gen summary，或在文字中写明不含哪些单位",
+)
+def incomplete_sums(inp: CheckInput) -> Iterator[Diagnostic]:
+    def message(mid: str, missing: list[str]) -> str:
+        label = inp.data.metrics[mid].label
+        return (
+            f"“{label}”的合计不全，不含：{'、'.join(missing)}：这不是全部单位的数字，"
+            "请补齐后重新汇总，或在文字中写明不含哪些单位"
+        )
+
+    for text in inp.prose():
+        for index, mid in quotes(text.value):
+            missing = _left_out(inp, mid)
+            if missing:
+                yield inp.find(text, index, "Q14", message(mid, missing))
+    table = inp.data.report.metrics_table
+    shown = list(inp.data.metrics) if table is True else table or []
+    for mid in shown:
+        missing = _left_out(inp, mid)
+        if missing:
+            yield inp.at(("report", "metrics_table"), "Q14", "指标表中" + message(mid, missing))

@@ -14,8 +14,8 @@ from typing import Any
 from lawgov_gen.commands.editor_schema import write_data_file
 from lawgov_gen.commands.starter import check_new_file
 from lawgov_gen.data import yaml_writer as yw
+from lawgov_gen.data.court import COURT_KEYS
 from lawgov_gen.data.loader import load
-from lawgov_gen.data.model import COURT_KEYS
 from lawgov_gen.errors import LawgovError
 
 
@@ -46,6 +46,7 @@ def next_year_tree(old: Path, new: Path) -> dict[str, Any]:
         report["catalog"] = _relative(loaded.catalog.path, new.parent)
     for metric in tree.get("metrics", {}).values():
         metric.pop("prev", None)  # filled from `previous`
+        metric.pop("left_out", None)  # last year's 合计 left them out, not this year's
         if "rate" not in metric:
             metric["value"] = None
     if "court" in tree or data.court is not None:

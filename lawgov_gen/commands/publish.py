@@ -43,14 +43,9 @@ def county_order(outcomes: list[Outcome], order: list[str]) -> list[Outcome]:
 
 
 def default_title(outcomes: list[Outcome]) -> str:
-    """The index's title: the year when every report is of one year."""
-    years = {o.disclosure.date_iso[:4] for o in outcomes if o.disclosure}
-    reported = {int(y) - 1 for y in years}  # a report on year Y is written in Y + 1
-    return (
-        f"{reported.pop()}年度法治政府建设年度报告"
-        if len(reported) == 1
-        else "法治政府建设年度报告"
-    )
+    """The index's title: the year reported on, when every report is of one year."""
+    years = {o.disclosure.year for o in outcomes if o.disclosure}
+    return f"{years.pop()}年度法治政府建设年度报告" if len(years) == 1 else "法治政府建设年度报告"
 
 
 def publish(

@@ -19,6 +19,7 @@ class Disclosure:
     title: str
     org: str
     short: str
+    year: int  # the year reported on
     index_number: str | None
     publisher: str
     date: str  # 成文日期 as printed: 2025年2月18日
@@ -50,6 +51,7 @@ def build_disclosure(data: ReportData, title: str) -> Disclosure:
         title=title,
         org=meta.org,
         short=meta.short,
+        year=meta.year,
         index_number=meta.index_number,
         publisher=meta.publisher or meta.org,
         date=chinese_date(meta.date),

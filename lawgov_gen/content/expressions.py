@@ -267,11 +267,12 @@ class TextRenderer:
         return "".join(out)
 
 
-def quoted_ids(text: str) -> set[str]:
-    """Metric ids a text quotes via m.ID (for checks); unparsable expressions are skipped."""
+def quotes(text: str) -> list[tuple[int, str]]:
+    """Each metric id a text quotes via m.ID, with the index of its expression (for checks);
+    unparsable expressions are skipped."""
     if "{{" not in text:
-        return set()
-    found: set[str] = set()
+        return []
+    found: list[tuple[int, str]] = []
     for piece in pieces(text)[0]:
         if piece.expression is None:
             continue
@@ -281,5 +282,10 @@ def quoted_ids(text: str) -> set[str]:
             continue
         mid = references(node)
         if mid is not None:
-            found.add(mid)
+            found.append((inside(text, piece.start), mid))
     return found
+
+
+def quoted_ids(text: str) -> set[str]:
+    """Metric ids a text quotes via m.ID (for checks)."""
+    return {mid for _, mid in quotes(text)}

@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from lawgov_gen.data.court import MAX_COUNT, Court
 from lawgov_gen.statute import PARTS
 
 
@@ -65,7 +66,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_le
 
 # A township's figures are counts of cases, people, events or money in 万元; a larger
 # number is a typo or a unit mistake, and would print as an absurd official figure.
-MAX_FIGURE = 10**9
+MAX_FIGURE = MAX_COUNT
 MIN_FIGURE = 1e-4  # below a ten-thousandth nothing a report counts is measured
 # Entries of one list (items, points, shortcomings…): far beyond any report, and within
 # what the numbering can write (chinese_number goes to 9999).
@@ -179,8 +180,16 @@ class ReportMeta(Strict):
     catalog: str | None = None
 
 
+class LeftOut(Strict):
+    """A report a 合计 does not add up, and why (written by `summary --metrics-out`)."""
+
+    report: Words
+    why: Words
+
+
 class Metric(Strict):
-    """One figure. Either `value` (typed) or `rate` (computed from two other figures)."""
+    """One figure. Either `value` (typed) or `rate` (computed from two other figures).
+    `left_out`: for a 合计, the reports whose figure it does not include (Q14 when quoted)."""
 
     label: Words = Field(min_length=1)
     value: Number | None = None
@@ -190,6 +199,7 @@ class Metric(Strict):
     of: Id | None = None
     parts: list[Id] | None = None
     rate: tuple[Id, Id] | None = None
+    left_out: list[LeftOut] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_a_value(self) -> Metric:
@@ -248,38 +258,6 @@ class Problems(Strict):
     intro: Prose | None = None
     shortcomings: list[Finding] = Field(default_factory=list, max_length=MAX_ENTRIES)
     causes: list[Finding] = Field(default_factory=list, max_length=MAX_ENTRIES)
-
-
-def _court_filled(value: Any) -> Any:
-    if value is None:
-        raise PydanticCustomError(
-            "figure_court_missing", "还没有填写件数：请填写（没有就写 0），不知道的请删去这一项"
-        )
-    return value
-
-
-# A court figure: a count given in the file, or (key left out) not known; never 0 by default.
-CourtCount = Annotated[
-    Annotated[int, Field(ge=0, le=MAX_FIGURE, strict=True)] | None,
-    BeforeValidator(_court_filled),
-]
-COURT_KEYS = ("lawsuits", "head_appearances", "lost", "judgments_due", "judgments_performed")
-
-
-class Court(Strict):
-    """Administrative litigation figures, printed as the first paragraph of part 五. A figure
-    left out is unknown: the report says nothing about it (it is not 0, nor 无)."""
-
-    lawsuits: CourtCount = None
-    head_appearances: CourtCount = None
-    lost: CourtCount = None
-    judgments_due: CourtCount = None
-    judgments_performed: CourtCount = None
-
-    @property
-    def given(self) -> dict[str, int]:
-        """The figures the file gives, by key."""
-        return {k: v for k in COURT_KEYS if (v := getattr(self, k)) is not None}
 
 
 class ReportData(Strict):

@@ -39,6 +39,7 @@ class SiteEntry:
         return {
             "title": d.title,
             "org": d.org,
+            "year": d.year,
             "publisher": d.publisher,
             "index_number": d.index_number,
             "doc_number": d.doc_number,

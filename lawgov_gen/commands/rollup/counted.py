@@ -1,7 +1,8 @@
-"""Which reports the 合计 adds up: those that load without an error, of the summary's year,
-each 单位 once. A report with errors (its figures may be wrong: 60 successes of 50 cases), of
-another year, or a second report of the same 单位 keeps its row, marked 不计入合计; the last two
-with a finding of their own."""
+"""What the 合计 adds up. Whole reports: those of the summary's year that can be read, each
+单位 (its `org`) once; a report of another year or a second report of the same 单位 keeps
+its row, marked 不计入合计, with a finding of its own. Figures: a counted report's figure
+counts in its column unless it is missing, refused (an error at its line) or in another unit;
+each column records which reports it leaves out and why, as the sums file's `left_out`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawgov_gen.checks.runner import Checked
+from lawgov_gen.data.court import COURT_KEYS
 from lawgov_gen.data.paths import display_name
+from lawgov_gen.data.source_map import KeyPath
 from lawgov_gen.diagnostics import Diagnostic
+
+NOT_GIVEN = "没有填写"
+UNREADABLE = "无法读取"
+COURT_PREFIX = "court_"  # the court figures' column ids: court_lawsuits …
 
 
 @dataclass(frozen=True)
@@ -29,17 +36,15 @@ def summary_year(checked: list[Checked]) -> int | None:
 
 
 def left_out(checked: list[Checked], year: int | None) -> dict[int, LeftOut]:
-    """By position in `checked`: the reports the 合计 does not add up, and why."""
+    """By position in `checked`: the reports the 合计 does not add up at all, and why."""
     out: dict[int, LeftOut] = {}
     first: dict[str, Checked] = {}
     for i, one in enumerate(checked):
         if one.loaded is None:
-            out[i] = LeftOut("", f"{one.path.stem}（无法读取）")
+            out[i] = LeftOut("", f"{one.path.stem}（{UNREADABLE}）")
             continue
         report, sources = one.loaded.data.report, one.loaded.sources
-        if any(d.level == "error" for d in one.findings):
-            out[i] = LeftOut("不计入合计", f"{report.short}（有错误）")
-        elif report.year != year:
+        if report.year != year:
             message = f"这份报告是 {report.year} 年度的，汇总的是 {year} 年度的报告：不计入合计"
             out[i] = LeftOut(
                 f"{report.year}年度，不计入合计",
@@ -47,15 +52,52 @@ def left_out(checked: list[Checked], year: int | None) -> dict[int, LeftOut]:
                 sources.diag(("report", "year"), "warning", "R1", message),
             )
             continue
-        earlier = first.setdefault(report.short, one)
+        # the same 单位 under another short name is still the same 单位: counted once
+        earlier = first.setdefault(" ".join(report.org.split()), one)
         if earlier is not one:
+            assert earlier.loaded is not None
+            named = earlier.loaded.data.report.short
             message = (
-                f"单位“{report.short}”已有一份 {year} 年度的报告 {display_name(earlier.path)}："
-                "这一份不计入合计，请删去重复的文件"
+                f"单位“{report.org}”已有一份 {year} 年度的报告 {display_name(earlier.path)}"
+                f"（{named}）：这一份不计入合计，请删去重复的文件"
             )
             out[i] = LeftOut(
                 "单位重复，不计入合计",
                 f"{report.short}（{display_name(one.path)}，重复）",
-                sources.diag(("report", "short"), "warning", "R2", message),
+                sources.diag(("report", "org"), "warning", "R2", message),
             )
+    return out
+
+
+def _lines(checked: Checked, path: KeyPath) -> tuple[str, int, int] | None:
+    """The file and the first and last line of the entry at `path` (its key to its value)."""
+    assert checked.loaded is not None
+    sources = checked.loaded.sources
+    value, key = sources.positions.get(path), sources.key_positions.get(path)
+    if value is None:
+        return None
+    start = key.start if key is not None and key.source is value.source else value.start
+    first, _ = value.source.line_col(start)
+    last, _ = value.source.line_col(max(value.end - 1, value.start))
+    return value.source.name, first, last
+
+
+def refused_figures(checked: Checked) -> dict[str, str]:
+    """The figures of a report that an error stands in (metric ids; court figures by their
+    column ids), each with the first such error's message: they are not added up."""
+    loaded = checked.loaded
+    errors = [d for d in checked.findings if d.level == "error"]
+    if loaded is None or not errors:
+        return {}
+    entries: dict[str, KeyPath] = {mid: ("metrics", mid) for mid in loaded.data.metrics}
+    entries.update({COURT_PREFIX + key: ("court", key) for key in COURT_KEYS})
+    out: dict[str, str] = {}
+    for mid, path in entries.items():
+        span = _lines(checked, path)
+        if span is None:
+            continue
+        name, first, last = span
+        hit = next((d for d in errors if d.path == name and first <= d.line <= last), None)
+        if hit is not None:
+            out[mid] = f"数字有错误：{hit.message}"
     return out

@@ -130,7 +130,7 @@ def write_summary(
     if metrics_out is not None and not any(row.counted for row in summary.rows):
         # the county's report would quote sums of nothing as its figures
         raise LawgovError(
-            "没有一份报告计入合计（都有错误、无法读取或不是本年度的），不生成合计指标文件："
+            "没有一份报告计入合计（都无法读取、不是本年度的或与另一份重复），不生成合计指标文件："
             "请先改正各报告的错误",
             path=metrics_out,
         )

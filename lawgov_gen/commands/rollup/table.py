@@ -4,54 +4,27 @@ from the summed numerators and denominators (never the mean of the rates)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
 
 from lawgov_gen.checks.runner import Checked, check_file
 from lawgov_gen.checks.structure import empty_parts
-from lawgov_gen.commands.rollup.counted import left_out, summary_year
+from lawgov_gen.commands.rollup.columns import COURT, Column, columns_of
+from lawgov_gen.commands.rollup.counted import (
+    NOT_GIVEN,
+    UNREADABLE,
+    left_out,
+    refused_figures,
+    summary_year,
+)
 from lawgov_gen.content.figures import Figure, build_figures
-from lawgov_gen.data.model import Metric, ReportData
+from lawgov_gen.data.model import ReportData
 from lawgov_gen.data.paths import display_name
 from lawgov_gen.diagnostics import Diagnostic
 
-Kind = Literal["count", "rate", "percent"]
-COURT = (
-    ("court_lawsuits", "行政诉讼案件", "lawsuits"),
-    ("court_head_appearances", "负责人出庭应诉", "head_appearances"),
-    ("court_lost", "败诉", "lost"),
-    ("court_judgments_due", "应履行的生效裁判", "judgments_due"),
-    ("court_judgments_performed", "已履行的生效裁判", "judgments_performed"),
-)
-COURT_RATE = ("court_appearance_rate", "出庭应诉率", ("court_head_appearances", "court_lawsuits"))
 _LATE_RULES = {"D2", "D3"}
-
-
-@dataclass(frozen=True)
-class Column:
-    """A figure of the table: its metric id, label, unit and how it adds up."""
-
-    id: str
-    label: str
-    unit: str
-    kind: Kind
-    rate: tuple[str, str] | None = None
-    of: str | None = None
-    parts: tuple[str, ...] = ()
-    variant: str | None = None  # the unit, when this column holds another unit's figures
-
-    @property
-    def key(self) -> str:
-        """The column's key: its id, or id:unit for a figure some reports give in another unit."""
-        return self.id if self.variant is None else f"{self.id}:{self.variant}"
-
-    @property
-    def heading(self) -> str:
-        return f"{self.label}（{self.unit}）" if self.unit else self.label
 
 
 @dataclass(frozen=True)
@@ -89,69 +62,20 @@ class Summary:
     no_total: dict[str, str] = field(default_factory=dict)
     notes: list[Diagnostic] = field(default_factory=list)  # the roll-up's own findings
     not_counted: list[str] = field(default_factory=list)  # reports the 合计 leaves out, and why
+    # a count column's key: the counted reports whose figure its 合计 leaves out, and why
+    left: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def left_of(self, column: Column) -> list[tuple[str, str]]:
+        """The reports a 合计 cell leaves out (a rate's: its two counts'), each once."""
+        keys = column.rate if column.rate is not None else (column.key,)
+        return list(dict.fromkeys(x for key in keys for x in self.left.get(key, [])))
 
     @property
     def total_note(self) -> str:
         """What the 合计 row's status column says."""
         left = ["合计不含：" + "、".join(self.not_counted)] if self.not_counted else []
-        return "；".join([*left, *self.no_total.values()])
-
-
-def _column(mid: str, metric: Metric) -> Column:
-    if metric.rate is not None:
-        return Column(mid, metric.label, "%", "rate", rate=tuple(metric.rate))  # type: ignore[arg-type]
-    kind: Kind = "percent" if metric.unit == "%" else "count"
-    return Column(
-        mid, metric.label, metric.unit or "", kind, of=metric.of, parts=tuple(metric.parts or ())
-    )
-
-
-def _columns(loaded: list[Checked]) -> list[Column]:
-    columns: dict[str, Column] = {}
-    for checked in loaded:
-        if checked.loaded is not None and checked.loaded.catalog is not None:
-            for mid, standard in checked.loaded.catalog.data.metrics.items():
-                if mid not in columns:
-                    columns[mid] = _column(mid, Metric.model_construct(**standard.model_dump()))
-    seen: dict[str, int] = {}
-    for checked in loaded:
-        if checked.loaded is not None:
-            for mid in checked.loaded.data.metrics:
-                seen[mid] = seen.get(mid, 0) + 1
-    for checked in loaded:
-        if checked.loaded is None:
-            continue
-        for mid, metric in checked.loaded.data.metrics.items():
-            if seen[mid] >= 2 and mid not in columns:
-                columns[mid] = _column(mid, metric)
-    # a figure given in another unit than its column's gets a column of its own: 次 and 万次
-    # never add up
-    for checked in loaded:
-        if checked.loaded is None:
-            continue
-        for mid, metric in checked.loaded.data.metrics.items():
-            base = columns.get(mid)
-            unit = metric.unit or ""
-            if (
-                base is not None
-                and base.kind != "rate"
-                and metric.rate is None
-                and unit != base.unit
-            ):
-                variant = dataclasses.replace(
-                    base, unit=unit, variant=unit or "无单位", of=None, parts=()
-                )
-                columns.setdefault(variant.key, variant)
-    out = list(columns.values())
-    # the court figures only when some report gives them: six empty columns would only make
-    # the table too wide for a portrait page
-    if any(
-        c.loaded is not None and c.loaded.data.court is not None and c.loaded.data.court.given
-        for c in loaded
-    ):
-        out += [Column(mid, label, "件", "count") for mid, label, _ in COURT]
-        out.append(Column(COURT_RATE[0], COURT_RATE[1], "%", "rate", rate=COURT_RATE[2]))
-    return out
+        partial = ["标 * 的合计缺少部分报告的数字"] if any(self.left.values()) else []
+        return "；".join([*left, *self.no_total.values(), *partial])
 
 
 def _status(checked: Checked) -> str:
@@ -236,6 +160,18 @@ def _total(
     return total, why
 
 
+def _why_not(
+    column: Column, cells: dict[str, Cell], figures: dict[str, Figure], refused: dict[str, str]
+) -> str | None:
+    """Why a counted report's figure is not added to this column (None: it is)."""
+    figure = figures.get(column.id)
+    if column.key in cells:
+        return refused.get(column.id)
+    if figure is not None and figure.number is not None and figure.unit != column.unit:
+        return f"单位是“{figure.unit or '（无）'}”，不能与“{column.unit or '（无）'}”相加"
+    return NOT_GIVEN
+
+
 def build_summary(
     paths: list[Path], on_done: Callable[[Checked], None] = lambda _: None
 ) -> Summary:
@@ -245,7 +181,7 @@ def build_summary(
         checked = check_file(path)
         checked_all.append(checked)
         on_done(checked)
-    columns = _columns(checked_all)
+    columns = columns_of(checked_all)
     shown = {c.id for c in columns}
     operands = [
         Column(mid, mid, "", "count")
@@ -258,11 +194,15 @@ def build_summary(
     year = summary_year(checked_all)
     skipped = left_out(checked_all, year)
     operand_labels: dict[str, tuple[str, str]] = {}
+    left: dict[str, list[tuple[str, str]]] = {}
     for i, checked in enumerate(checked_all):
         findings.extend(checked.findings)
         name = display_name(checked.path)
         if checked.loaded is None:
             first = checked.findings[0].format() if checked.findings else "无法读取"
+            for column in columns + operands:
+                if column.kind == "count":
+                    left.setdefault(column.key, []).append((checked.path.stem, UNREADABLE))
             rows.append(Row(checked.path.stem, "", f"无法读取：{first}", {}, name, True, False))
             continue
         data = checked.loaded.data
@@ -274,10 +214,18 @@ def build_summary(
             figure = figures.get(operand.id)
             if figure is not None:
                 operand_labels[operand.id] = (figure.label, figure.unit)
+        refused = refused_figures(checked)
         if i not in skipped:
-            for mid, cell in cells.items():
-                sums_of.setdefault(mid, {})[name] = cell
+            for column in columns + operands:
+                reason = _why_not(column, cells, figures, refused)
+                if reason is None:
+                    sums_of.setdefault(column.key, {})[name] = cells[column.key]
+                elif column.kind == "count":
+                    left.setdefault(column.key, []).append((data.report.short, reason))
         status = _status(checked)
+        if refused and i not in skipped:
+            labels = [figures[m].label if m in figures else m for m in refused]
+            status += "；不计入合计的数字：" + "、".join(labels)
         if i in skipped:
             status = ("" if status == "正常" else status + "；") + skipped[i].status
         rows.append(
@@ -295,5 +243,7 @@ def build_summary(
     shorts = {r.source: r.name for r in rows}
     total, why = _total(columns + operands, sums_of, shorts)
     notes = [s.finding for s in skipped.values() if s.finding is not None]
-    left = [s.short for s in skipped.values()]
-    return Summary(columns, rows, total, findings + notes, year, operands, why, notes, left)
+    not_counted = [s.short for s in skipped.values()]
+    return Summary(
+        columns, rows, total, findings + notes, year, operands, why, notes, not_counted, left
+    )

@@ -8,13 +8,15 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from lawgov_gen.commands.rollup.table import Cell, Column, Summary
+from lawgov_gen.commands.rollup.columns import Column
+from lawgov_gen.commands.rollup.table import Cell, Summary
 from lawgov_gen.content.figures import number_text, percent_text
 from lawgov_gen.content.layout import text_width
 from lawgov_gen.data import yaml_writer as yw
 from lawgov_gen.output import csv_text
 
 FIXED = ("单位", "成文日期", "状态")
+INCOMPLETE = "*"  # after a 合计 that leaves out some report's figure (the note says so)
 STATUS_WIDTH = 40  # characters of the .xlsx status column; longer statuses wrap
 TOTAL = "合计"
 
@@ -44,10 +46,21 @@ def table_rows(summary: Summary) -> list[list[str]]:
             TOTAL,
             "",
             summary.total_note,
-            *(cell_text(c, summary.total.get(c.key)) for c in summary.columns),
+            *(total_text(summary, c) for c in summary.columns),
         ]
     )
     return rows
+
+
+def total_text(summary: Summary, column: Column) -> str:
+    """A 合计 cell: its figure, marked * when it leaves out some report's figure."""
+    text = cell_text(column, summary.total.get(column.key))
+    return text + INCOMPLETE if text and summary.left_of(column) else text
+
+
+def left_words(left: list[tuple[str, str]]) -> str:
+    """The reports a 合计 leaves out, as its note says them: 乙镇（没有填写）、…"""
+    return "、".join(f"{report}（{why}）" for report, why in left)
 
 
 def to_csv(summary: Summary) -> bytes:
@@ -55,24 +68,28 @@ def to_csv(summary: Summary) -> bytes:
     return csv_text(table_rows(summary)).encode("utf-8")
 
 
-def _number(column: Column, cell: Cell | None) -> tuple[Any, str]:
+def _number(column: Column, cell: Cell | None, incomplete: bool = False) -> tuple[Any, str]:
     if cell is None or cell.value is None:
         return None, "General"
     value: Decimal = cell.value
     if column.kind == "rate":  # as the CSV and the report print it: 96.2, 100
         rounded = round(value, 1)
         whole_rate = rounded == rounded.to_integral_value()
-        return (int(rounded) if whole_rate else float(rounded)), "0" if whole_rate else "0.0"
+        fmt = ("0" if whole_rate else "0.0") + (f'"{INCOMPLETE}"' if incomplete else "")
+        return (int(rounded) if whole_rate else float(rounded)), fmt
     whole = value == value.to_integral_value()
     fmt = "0" if whole else "0.0#"
     if cell.approx:
         fmt += '"余"'
+    if incomplete:
+        fmt += f'"{INCOMPLETE}"'
     return (int(value) if whole else float(value)), fmt
 
 
 def to_xlsx(summary: Summary) -> bytes:
     """The table as an .xlsx: number cells, frozen header, widths for Chinese, a findings sheet."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -94,10 +111,13 @@ def to_xlsx(summary: Summary) -> bytes:
             target.number_format = fmt
     sheet.append([TOTAL, None, summary.total_note or None] + [None] * len(summary.columns))
     for i, column in enumerate(summary.columns):
-        value, fmt = _number(column, summary.total.get(column.key))
+        left = summary.left_of(column)
+        value, fmt = _number(column, summary.total.get(column.key), bool(left))
         target = sheet.cell(row=sheet.max_row, column=len(FIXED) + i + 1, value=value)
         target.number_format = fmt
         target.font = Font(bold=True)
+        if left and value is not None:
+            target.comment = Comment(f"合计不全，不含：{left_words(left)}", "lawgov-gen")
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
     sheet.cell(row=sheet.max_row, column=3).alignment = Alignment(wrap_text=True)
     for cell in sheet[1]:
@@ -154,9 +174,16 @@ def metrics_document(summary: Summary) -> yw.Doc:
     for column in [*summary.operands, *summary.columns]:
         if column.variant is not None:
             continue  # figures in a unit other than the indicator's: not the county's figure
+        left = [
+            yw.flow([("report", report), ("why", why)]) for report, why in summary.left_of(column)
+        ]
         if column.rate is not None:
             if column.key in summary.total and all(x in summary.total for x in column.rate):
-                metrics[column.id] = yw.flow([("label", column.label), ("rate", list(column.rate))])
+                entry_rate: list[tuple[str, Any]] = [
+                    ("label", column.label),
+                    ("rate", list(column.rate)),
+                ]
+                metrics[column.id] = yw.flow(entry_rate + ([("left_out", left)] if left else []))
             continue
         cell = summary.total.get(column.key)
         if cell is None or cell.value is None or column.kind != "count":
@@ -174,6 +201,8 @@ def metrics_document(summary: Summary) -> yw.Doc:
             entry.append(("of", column.of))
         if column.parts and all(p in summary.total for p in column.parts):
             entry.append(("parts", list(column.parts)))
+        if left:  # as data: a report quoting this 合计 is told which reports it leaves out (Q13)
+            entry.append(("left_out", left))
         metrics[column.id] = yw.flow(entry)
     doc = yw.mapping([("metrics", metrics)])
     left_out = [c for c in summary.columns if c.rate is not None and c.key not in summary.total]
