@@ -29,6 +29,7 @@ import preview_bench  # noqa: E402
 import publish_bench  # noqa: E402
 import ratios  # noqa: E402
 import synth  # noqa: E402
+import typeset_bench  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "township.yaml"
 GNU_TIME = Path("/usr/bin/time")
@@ -250,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             section(county_bench.measure, EXAMPLE.parent, tmp, cli(), wall, run, report, note)
             section(import_bench.measure, tmp, cli(), wall, report, note)
             section(publish_bench.measure, EXAMPLE.parent, tmp, cli(), run, report, note)
+            sources = [("examples/township.yaml", EXAMPLE), ("synthetic long report", long)]
+            section(typeset_bench.measure, sources, max(5, args.rounds), report, note)
     return 0
 
 

@@ -142,6 +142,10 @@ def render_pdf(ctx: ReportContext, templates: Templates, variant: str | None = N
     load_weasyprint()
     from weasyprint import HTML
 
+    from lawgov_gen.render.cjk_lines import install
+
+    install()
+
     roots = tuple(d.resolve() for d in templates.html_dirs)
     files = tuple(ctx.font_files.values())
     fetcher, refused = locked_fetcher(roots, files)
